@@ -1,0 +1,79 @@
+using RemitCompare.Domain.Services;
+
+namespace RemitCompare.Domain.Pricing;
+
+/// <summary>
+/// The full cost of sending one amount with one service, per DESIGN's formulas. Unrounded: round only where shown.
+/// Fields that need the exchange rate or the mid-market rate are null when the provider hides its rate or no
+/// reference is known.
+/// </summary>
+/// <param name="SendAmount">Amount converted or sent, in the send currency (before an on-top fee).</param>
+/// <param name="Fee">Sender fee, send currency.</param>
+/// <param name="SenderPays">What leaves the sender's pocket: amount + fee on top, or the amount when deducted.</param>
+/// <param name="FeePct">Fee as a percentage of the send amount.</param>
+/// <param name="FxMarginPct">(1 − rate / mid) × 100.</param>
+/// <param name="ReceiveFee">Receive-side fee, payout currency.</param>
+/// <param name="ReceiveFeePct">Receive fee at mid-market as a percentage of the send amount.</param>
+/// <param name="TotalCostPct">Fee % + FX margin % + receive fee %.</param>
+/// <param name="TotalCost">Total cost in the send currency: F + S(1 − r/m) + R/m.</param>
+/// <param name="RecipientGets">What the recipient receives, payout currency.</param>
+/// <param name="ValueAtMidMarket">Recipient gets converted back at mid-market into the send currency; ranks offers paid in different currencies.</param>
+public readonly record struct CostBreakdown(
+    decimal SendAmount,
+    decimal Fee,
+    decimal SenderPays,
+    decimal FeePct,
+    decimal? FxMarginPct,
+    decimal ReceiveFee,
+    decimal? ReceiveFeePct,
+    decimal? TotalCostPct,
+    decimal? TotalCost,
+    decimal? RecipientGets,
+    decimal? ValueAtMidMarket);
+
+/// <summary>Prices a quote at an amount: send mode directly, receive mode by solving for the send amount.</summary>
+public static class QuotePricing
+{
+    /// <summary>The cost of sending <paramref name="sendAmount"/>; null when the service does not take that amount.</summary>
+    public static CostBreakdown? Price(ServiceQuote quote, decimal sendAmount)
+    {
+        if (sendAmount <= 0m || quote.SenderFee.FeeFor(sendAmount) is not { } fee) return null;
+        if (quote.Placement == FeePlacement.Deducted && fee >= sendAmount) return null;
+
+        var converted = quote.Placement == FeePlacement.OnTop ? sendAmount : sendAmount - fee;
+        var senderPays = quote.Placement == FeePlacement.OnTop ? sendAmount + fee : sendAmount;
+        var feePct = fee / sendAmount * 100m;
+        var mid = quote.MidMarket?.Rate;
+
+        if (quote.Rate is not { } rate)
+            return new CostBreakdown(sendAmount, fee, senderPays, feePct, null, 0m, null, null, null, null, null);
+
+        var gross = converted * rate;
+        var receiveFee = quote.ReceiveFee?.FeeFor(gross) ?? 0m;
+        var recipientGets = gross - receiveFee;
+        if (mid is not { } m || m <= 0m)
+            return new CostBreakdown(sendAmount, fee, senderPays, feePct, null, receiveFee, null, null, null, recipientGets, null);
+
+        var marginPct = (1m - (rate / m)) * 100m;
+        var receiveFeePct = receiveFee / m / sendAmount * 100m;
+        var totalCost = fee + (sendAmount * (1m - (rate / m))) + (receiveFee / m);
+        return new CostBreakdown(
+            sendAmount, fee, senderPays, feePct, marginPct, receiveFee, receiveFeePct,
+            feePct + marginPct + receiveFeePct, totalCost, recipientGets, recipientGets / m);
+    }
+
+    /// <summary>
+    /// The smallest send amount (rounded up to the send currency's minor units) for which the recipient gets at
+    /// least <paramref name="recipientMustGet"/> in the payout currency, priced; null when the rate is undisclosed
+    /// or no band of the service can deliver it.
+    /// </summary>
+    public static CostBreakdown? PriceForReceive(ServiceQuote quote, decimal recipientMustGet)
+    {
+        if (recipientMustGet <= 0m || quote.Rate is not { } rate || rate <= 0m) return null;
+        var gross = quote.ReceiveFee is null ? recipientMustGet : quote.ReceiveFee.GrossForNet(recipientMustGet);
+        if (gross is not { } g) return null;
+        var converted = g / rate;
+        decimal? send = quote.Placement == FeePlacement.OnTop ? converted : quote.SenderFee.GrossForNet(converted);
+        return send is { } s ? Price(quote, quote.SendCurrency.RoundUp(s)) : null;
+    }
+}
