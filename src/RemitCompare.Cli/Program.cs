@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using RemitCompare.Cli;
+
+return CliApp.Build().Parse(args).Invoke();

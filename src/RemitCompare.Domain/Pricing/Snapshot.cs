@@ -1,4 +1,5 @@
 using RemitCompare.Domain.Catalog;
+using RemitCompare.Domain.Money;
 
 namespace RemitCompare.Domain.Pricing;
 
@@ -34,10 +35,23 @@ public sealed record CorridorSnapshot(Country From, Country To, IReadOnlyList<Se
 /// <param name="Version">Increases with every snapshot built by a process.</param>
 /// <param name="AsOf">The last ingestion the snapshot includes.</param>
 /// <param name="Corridors">Corridors by key (<c>KEN-UGA</c>).</param>
-public sealed record Snapshot(long Version, DateTimeOffset? AsOf, IReadOnlyDictionary<string, CorridorSnapshot> Corridors)
+/// <param name="Providers">Providers with their transparency record, by id.</param>
+/// <param name="Rates">Reference rates, for the rates endpoint.</param>
+/// <param name="Countries">Known countries.</param>
+/// <param name="Currencies">Known currencies.</param>
+public sealed record Snapshot(
+    long Version,
+    DateTimeOffset? AsOf,
+    IReadOnlyDictionary<string, CorridorSnapshot> Corridors,
+    IReadOnlyDictionary<long, ProviderRecord> Providers,
+    ReferenceRateBook Rates,
+    CountryCatalog Countries,
+    CurrencyCatalog Currencies)
 {
-    /// <summary>A snapshot with no corridors.</summary>
-    public static Snapshot Empty { get; } = new(0, null, new Dictionary<string, CorridorSnapshot>());
+    /// <summary>A snapshot with nothing in it.</summary>
+    public static Snapshot Empty { get; } = new(
+        0, null, new Dictionary<string, CorridorSnapshot>(), new Dictionary<long, ProviderRecord>(),
+        ReferenceRateBook.Empty, new CountryCatalog([]), new CurrencyCatalog([]));
 
     /// <summary>The corridor from one country to another, when held.</summary>
     public CorridorSnapshot? Corridor(string from, string to) =>
