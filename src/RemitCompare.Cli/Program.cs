@@ -1,3 +1,6 @@
-using RemitCompare.Cli;
+namespace RemitCompare.Cli;
 
-return CliApp.Build().Parse(args).Invoke();
+internal static class EntryPoint
+{
+    private static int Main(string[] args) => CliApp.Build().Parse(args).Invoke();
+}

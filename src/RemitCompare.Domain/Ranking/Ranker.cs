@@ -150,9 +150,18 @@ public static class Ranker
 
     private static int TieBreak(Offer a, Offer b)
     {
-        var byCost = Nullable.Compare(a.Cost.TotalCostPct, b.Cost.TotalCostPct);
+        var byCost = AscendingNullsLast(a.Cost.TotalCostPct, b.Cost.TotalCostPct);
         if (byCost != 0) return byCost;
-        var bySpeed = Nullable.Compare(a.Quote.Speed, b.Quote.Speed);
+        var bySpeed = AscendingNullsLast(a.Quote.Speed, b.Quote.Speed);
         return bySpeed != 0 ? bySpeed : a.Quote.ServiceId.CompareTo(b.Quote.ServiceId);
     }
+
+    private static int AscendingNullsLast<T>(T? a, T? b) where T : struct, IComparable<T> =>
+        (a, b) switch
+        {
+            (null, null) => 0,
+            (null, _) => 1,
+            (_, null) => -1,
+            _ => a.Value.CompareTo(b.Value),
+        };
 }

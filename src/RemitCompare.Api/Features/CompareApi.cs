@@ -1,0 +1,195 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RemitCompare.Api.Hosting;
+using RemitCompare.Api.Json;
+using RemitCompare.Domain.Catalog;
+using RemitCompare.Domain.Money;
+using RemitCompare.Domain.Pricing;
+using RemitCompare.Domain.Ranking;
+using RemitCompare.Domain.Services;
+
+namespace RemitCompare.Api.Features;
+
+/// <summary>GET /v1/compare: every service in a corridor ranked by what the recipient gets (or what the sender pays).</summary>
+public static class CompareApi
+{
+    /// <summary>No remittance is larger than this many units of any currency.</summary>
+    public const decimal AbsoluteMaximum = 1_000_000_000_000m;
+
+    /// <summary>No remittance is larger than this many US dollars, where a rate tells the equivalent.</summary>
+    public const decimal MaximumUsdEquivalent = 1_000_000m;
+
+    /// <summary>Maps the endpoint.</summary>
+    public static RouteGroupBuilder MapCompare(this RouteGroupBuilder group)
+    {
+        group.MapGet("/compare", Compare).WithName("Compare");
+        return group;
+    }
+
+    /// <summary>The query parameters of a comparison, as text, so that every malformed value gets a problem response.</summary>
+    public sealed record CompareQuery(
+        string? From, string? To, string? Amount, string? Receive, string? Currency, string? ReceiveCurrency,
+        string? Payout, string? Funding, string? MaxSpeed, string? IncludeStale);
+
+    internal static Results<Ok<CompareResponse>, ValidationProblem, ProblemHttpResult> Compare(
+        [AsParameters] CompareQuery query, SnapshotHolder snapshots, TimeProvider clock)
+    {
+        var snapshot = snapshots.Current;
+        var errors = new QueryErrors();
+        var parsed = Parse(query, snapshot, errors, clock.GetUtcNow());
+        if (!errors.IsEmpty) return errors.ToProblem();
+        var (corridor, request) = parsed!.Value;
+        var ranking = Ranker.Rank(corridor.Quotes, request);
+        return TypedResults.Ok(ToResponse(corridor, request, snapshot, ranking));
+    }
+
+    /// <summary>Validates the query against the snapshot: countries, corridor, currencies, amounts and filters.</summary>
+    internal static (CorridorSnapshot, RankingRequest)? Parse(CompareQuery q, Snapshot snapshot, QueryErrors errors, DateTimeOffset now)
+    {
+        var from = Country(errors, "from", q.From, snapshot.Countries);
+        var to = Country(errors, "to", q.To, snapshot.Countries);
+        PayoutMethod? payout = Choice<PayoutMethod>(errors, "payout", q.Payout, MethodNames.TryParsePayout, MethodNames.PayoutMethodNames);
+        FundingMethod? funding = Choice<FundingMethod>(errors, "funding", q.Funding, MethodNames.TryParseFunding, MethodNames.FundingMethodNames);
+        Speed? maxSpeed = Choice<Speed>(errors, "maxSpeed", q.MaxSpeed, MethodNames.TryParseSpeed, MethodNames.SpeedCategoryNames);
+        var includeStale = errors.Flag("includeStale", q.IncludeStale);
+        var mode = CompareMode.Send;
+        if (string.IsNullOrWhiteSpace(q.Amount) == string.IsNullOrWhiteSpace(q.Receive))
+            errors.Add("amount", "give either amount (what the sender sends) or receive (what the recipient must get), not both or neither");
+        else if (!string.IsNullOrWhiteSpace(q.Receive))
+            mode = CompareMode.Receive;
+        if (from is not null && to is not null && from.Iso3 == to.Iso3) errors.Add("to", "must differ from 'from'");
+        if (!errors.IsEmpty || from is null || to is null) return null;
+
+        var corridor = snapshot.Corridor(from.Iso3, to.Iso3);
+        if (corridor is null || corridor.Quotes.Count == 0)
+        {
+            errors.Add("to", $"no prices are held for {from.Iso3} → {to.Iso3}; GET /v1/corridors lists the corridors covered");
+            return null;
+        }
+        var sendCurrency = CorridorCurrency(errors, "currency", q.Currency, corridor.SendCurrencies, snapshot.Currencies, "to send in", corridor);
+        Currency? receiveCurrency = null;
+        if (mode == CompareMode.Receive)
+            receiveCurrency = CorridorCurrency(errors, "receiveCurrency", q.ReceiveCurrency, corridor.PayoutCurrencies, snapshot.Currencies, "to pay out in", corridor);
+        else if (!string.IsNullOrWhiteSpace(q.ReceiveCurrency))
+            errors.Add("receiveCurrency", "only applies with receive=");
+        if (sendCurrency is null || (mode == CompareMode.Receive && receiveCurrency is null)) return null;
+
+        var amountCurrency = mode == CompareMode.Send ? sendCurrency : receiveCurrency!;
+        var parameter = mode == CompareMode.Send ? "amount" : "receive";
+        var amount = Amount(errors, parameter, mode == CompareMode.Send ? q.Amount : q.Receive, amountCurrency, snapshot, now);
+        if (amount is null) return null;
+
+        return (corridor, new RankingRequest(mode, amount.Value, sendCurrency, receiveCurrency, to.CurrencyCode ?? "", now)
+        {
+            Payout = payout,
+            Funding = funding,
+            MaxSpeed = maxSpeed,
+            IncludeStale = includeStale,
+        });
+    }
+
+    private static Country? Country(QueryErrors errors, string parameter, string? code, CountryCatalog countries)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            errors.Add(parameter, "is required: an ISO 3166 alpha-3 country code such as KEN");
+            return null;
+        }
+        if (code.Trim().Length != 3 || !code.Trim().All(char.IsAsciiLetter))
+        {
+            errors.Add(parameter, $"'{QueryErrors.Shorten(code)}' is not an ISO 3166 alpha-3 country code (three letters, e.g. KEN)");
+            return null;
+        }
+        if (!countries.TryGet(code, out var country))
+        {
+            errors.Add(parameter, $"unknown country '{code.Trim().ToUpperInvariant()}'");
+            return null;
+        }
+        return country;
+    }
+
+    private delegate bool TryParse<T>(string? text, out T value);
+
+    private static T? Choice<T>(QueryErrors errors, string parameter, string? text, TryParse<T> parse, IReadOnlyList<string> allowed) where T : struct
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (parse(text, out var value)) return value;
+        errors.Add(parameter, $"'{QueryErrors.Shorten(text)}' is not one of {string.Join(", ", allowed)}");
+        return null;
+    }
+
+    private static Currency? CorridorCurrency(
+        QueryErrors errors, string parameter, string? code, IReadOnlyList<string> used, CurrencyCatalog currencies, string purpose, CorridorSnapshot corridor)
+    {
+        var wanted = string.IsNullOrWhiteSpace(code) ? used[0] : code.Trim().ToUpperInvariant();
+        if (!currencies.TryGet(wanted, out var currency))
+        {
+            errors.Add(parameter, $"'{QueryErrors.Shorten(code)}' is not an ISO 4217 currency code");
+            return null;
+        }
+        if (!used.Contains(currency.Code))
+        {
+            errors.Add(parameter, $"{currency.Code} is not used {purpose} in {corridor.From.Iso3} → {corridor.To.Iso3}; use {string.Join(" or ", used)}");
+            return null;
+        }
+        return currency;
+    }
+
+    private static decimal? Amount(QueryErrors errors, string parameter, string? text, Currency currency, Snapshot snapshot, DateTimeOffset now)
+    {
+        var amount = errors.PositiveAmount(parameter, text, AbsoluteMaximum);
+        if (amount is not { } value) return null;
+        if (decimal.Round(value, currency.MinorUnits) != value)
+        {
+            errors.Add(parameter, $"{currency.Code} has {currency.MinorUnits} decimal places; {value} has more");
+            return null;
+        }
+        if (snapshot.Rates.Resolve(currency.Code, "USD", DateOnly.FromDateTime(now.UtcDateTime)) is { } toUsd && value * toUsd.Rate > MaximumUsdEquivalent)
+        {
+            errors.Add(parameter, $"{currency.Code} {value} is more than USD {MaximumUsdEquivalent:N0}: too large to be a remittance");
+            return null;
+        }
+        return value;
+    }
+
+    private static CompareResponse ToResponse(CorridorSnapshot corridor, RankingRequest request, Snapshot snapshot, Ranking ranking)
+    {
+        var offers = new OfferDto[ranking.Offers.Count];
+        for (var i = 0; i < offers.Length; i++) offers[i] = ToDto(i + 1, ranking.Offers[i]);
+        var amountCurrency = request.Mode == CompareMode.Send ? request.SendCurrency : request.ReceiveCurrency!;
+        return new CompareResponse(
+            new CompareCorridorDto(corridor.From.Iso3, corridor.To.Iso3, request.SendCurrency.Code,
+                request.ReceiveCurrency?.Code ?? corridor.To.CurrencyCode ?? corridor.PayoutCurrencies[0], corridor.To.CurrencyCode),
+            new CompareRequestDto(request.Mode == CompareMode.Send ? "send" : "receive", Shown(request.Amount, amountCurrency),
+                request.Payout?.Name(), request.Funding?.Name(), request.MaxSpeed?.Name(), request.IncludeStale),
+            snapshot.AsOf,
+            offers,
+            new ExcludedDto(ranking.HiddenStale, ranking.OutOfRange, ranking.Filtered));
+    }
+
+    private static OfferDto ToDto(int rank, Offer offer)
+    {
+        var (q, c) = (offer.Quote, offer.Cost);
+        return new OfferDto(
+            rank, q.ServiceId, q.ProviderId, q.Provider, q.FirmType, q.Funding.Name(), q.Payout.Name(), q.Speed?.Name(),
+            q.Transparent, q.Promotion,
+            Shown(c.SendAmount, q.SendCurrency), Shown(c.Fee, q.SendCurrency), Shown(c.SenderPays, q.SendCurrency),
+            Significant(q.Rate), Significant(q.MidMarket?.Rate),
+            q.MidMarket is { } m ? new MidMarketDto(Significant(m.Rate)!.Value, m.Source, m.At) : null,
+            Pct(c.FeePct)!.Value, Pct(c.FxMarginPct), Shown(c.ReceiveFee, q.PayoutCurrency), Pct(c.TotalCostPct),
+            c.TotalCost is { } total ? Shown(total, q.SendCurrency) : null,
+            c.RecipientGets is { } gets ? Shown(gets, q.PayoutCurrency) : null,
+            q.CollectedAt, q.Period, new SourceDto(q.Source.Kind, q.Source.Name, q.Source.BatchId), offer.Flags.ToNames());
+    }
+
+    private static MoneyDto Shown(decimal amount, Currency currency) => new(currency.Round(amount), currency.Code);
+
+    private static decimal? Pct(decimal? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.ToEven) : null;
+
+    /// <summary>Rates keep 6 significant digits: more than any source publishes, fewer than a division leaves.</summary>
+    private static decimal? Significant(decimal? value)
+    {
+        if (value is not { } v || v == 0m) return value;
+        var digits = (int)Math.Floor(Math.Log10((double)Math.Abs(v))) + 1;
+        return Math.Round(v, Math.Clamp(6 - digits, 0, 20), MidpointRounding.ToEven);
+    }
+}

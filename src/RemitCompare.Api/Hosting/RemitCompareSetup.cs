@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization.Metadata;
+using RemitCompare.Api.Features;
+using RemitCompare.Api.Json;
+using RemitCompare.Data;
+using RemitCompare.Data.Snapshots;
+using RemitCompare.Ingestion;
+
+namespace RemitCompare.Api.Hosting;
+
+/// <summary>Wires the service: configuration, store, snapshot, JSON, problem details and the endpoints.</summary>
+public static class RemitCompareSetup
+{
+    /// <summary>Default database file, relative to the working directory (git ignores *.db).</summary>
+    public const string DefaultStorePath = "remitcompare.db";
+
+    /// <summary>Registers the store (configuration <c>Store:Path</c>), snapshot and JSON options.</summary>
+    public static WebApplicationBuilder AddRemitCompare(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new SqliteStore(builder.Configuration["Store:Path"] is { Length: > 0 } path ? path : DefaultStorePath));
+        services.AddSingleton(builder.Configuration.GetSection("Snapshot").Get<SnapshotOptions>() ?? new SnapshotOptions());
+        services.AddSingleton<SnapshotBuilder>();
+        services.AddSingleton<SnapshotHolder>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        return builder;
+    }
+
+    /// <summary>
+    /// Fills an empty store from the embedded default data, builds the first snapshot, and turns every error
+    /// response (unknown route, unhandled fault) into problem+json without internals.
+    /// </summary>
+    public static WebApplication UseRemitCompare(this WebApplication app)
+    {
+        var store = app.Services.GetRequiredService<SqliteStore>();
+        var loaded = DefaultDataSet.EnsureLoaded(store, app.Services.GetRequiredService<TimeProvider>(),
+            app.Configuration.GetValue("Store:LoadDefaultData", true));
+        foreach (var batch in loaded)
+        {
+            app.Logger.LogInformation("Default data: batch {Batch} ({Layout}) accepted {Accepted}, quarantined {Quarantined}",
+                batch.BatchId, batch.Layout, batch.Accepted, batch.Quarantine.Count);
+        }
+        app.Services.GetRequiredService<SnapshotHolder>().Refresh();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>Maps every endpoint.</summary>
+    public static WebApplication MapRemitCompare(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/v1");
+        v1.MapCorridors();
+        v1.MapCompare();
+        v1.MapProviders();
+        v1.MapRates();
+        app.MapHealth();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace RemitCompare.Tests.Support;
+
+/// <summary>The real API in-process over a real SQLite file in a temporary folder, filled from the default data on start.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TempStore _store = TempStore.Empty();
+
+    /// <summary>The database the API uses.</summary>
+    public TempStore Store => _store;
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Store:Path", _store.Path);
+        builder.UseEnvironment("Production");
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _store.Dispose();
+    }
+}
