@@ -22,6 +22,8 @@ public static class RemitCompareSetup
         services.AddSingleton(builder.Configuration.GetSection("Snapshot").Get<SnapshotOptions>() ?? new SnapshotOptions());
         services.AddSingleton<SnapshotBuilder>();
         services.AddSingleton<SnapshotHolder>();
+        services.AddSingleton<SnapshotRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         return builder;

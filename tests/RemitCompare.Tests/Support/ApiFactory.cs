@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace RemitCompare.Tests.Support;
 
 /// <summary>The real API in-process over a real SQLite file in a temporary folder, filled from the default data on start.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly TempStore _store = TempStore.Empty();
 
@@ -16,6 +16,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Store:Path", _store.Path);
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     /// <inheritdoc />
