@@ -156,12 +156,12 @@ public static class Ranker
         return bySpeed != 0 ? bySpeed : a.Quote.ServiceId.CompareTo(b.Quote.ServiceId);
     }
 
-    private static int AscendingNullsLast<T>(T? a, T? b) where T : struct, IComparable<T> =>
+    private static int AscendingNullsLast<T>(T? a, T? b) where T : struct =>
         (a, b) switch
         {
             (null, null) => 0,
             (null, _) => 1,
             (_, null) => -1,
-            _ => a.Value.CompareTo(b.Value),
+            _ => Comparer<T>.Default.Compare(a.Value, b.Value),
         };
 }
