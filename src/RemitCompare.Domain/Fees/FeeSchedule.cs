@@ -104,21 +104,27 @@ public sealed class FeeSchedule
     public decimal? GrossForNet(decimal net)
     {
         decimal? best = null;
-        foreach (var band in _bands)
+        foreach (var gross in GrossCandidates(net))
         {
-            Consider(band.From);
-            var rate = band.Percent / 100m;
-            Consider((net + band.Fixed) / (1m - rate));
-            if (Minimum is { } min) Consider(net + min);
-            if (Maximum is { } max) Consider(net + max);
-        }
-        return best;
-
-        void Consider(decimal gross)
-        {
-            if (gross < 0m || (best is not null && gross >= best)) return;
+            if (gross < 0m || (best is not null && gross >= best)) continue;
             // Decimal division leaves a rounding residue of ~1e-26; this tolerance is far below any minor unit.
             if (FeeFor(gross) is { } fee && gross - fee >= net - 0.0000000001m) best = gross;
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Every gross amount that may be the smallest to net <paramref name="net"/> within one band: the band's start and
+    /// the exact solutions without caps, at the minimum and at the maximum. Unchecked: callers verify each one.
+    /// </summary>
+    internal IEnumerable<decimal> GrossCandidates(decimal net)
+    {
+        foreach (var band in _bands)
+        {
+            yield return band.From;
+            yield return (net + band.Fixed) / (1m - (band.Percent / 100m));
+            if (Minimum is { } min) yield return net + min;
+            if (Maximum is { } max) yield return net + max;
         }
     }
 

@@ -70,10 +70,20 @@ public static class QuotePricing
     public static CostBreakdown? PriceForReceive(ServiceQuote quote, decimal recipientMustGet)
     {
         if (recipientMustGet <= 0m || quote.Rate is not { } rate || rate <= 0m) return null;
-        var gross = quote.ReceiveFee is null ? recipientMustGet : quote.ReceiveFee.GrossForNet(recipientMustGet);
-        if (gross is not { } g) return null;
-        var converted = g / rate;
-        decimal? send = quote.Placement == FeePlacement.OnTop ? converted : quote.SenderFee.GrossForNet(converted);
-        return send is { } s ? Price(quote, quote.SendCurrency.RoundUp(s)) : null;
+        // Rounding up to the minor unit can cross into a dearer band and miss the target, so each band's solution on
+        // both sides is rounded and priced, and the smallest amount that really delivers wins.
+        CostBreakdown? best = null;
+        foreach (var gross in quote.ReceiveFee?.GrossCandidates(recipientMustGet) ?? [recipientMustGet])
+        {
+            var converted = gross / rate;
+            IEnumerable<decimal> sends = quote.Placement == FeePlacement.OnTop ? [converted] : quote.SenderFee.GrossCandidates(converted);
+            foreach (var send in sends)
+            {
+                var amount = quote.SendCurrency.RoundUp(send);
+                if (best is { } b && amount >= b.SendAmount) continue;
+                if (Price(quote, amount) is { RecipientGets: { } gets } cost && gets >= recipientMustGet) best = cost;
+            }
+        }
+        return best;
     }
 }

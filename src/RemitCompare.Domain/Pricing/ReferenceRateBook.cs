@@ -20,9 +20,10 @@ public sealed class ReferenceRateBook
         IEnumerable<(string Source, string Base, string Quote, DateOnly Date, decimal Rate)> interbank)
     {
         _euroRates = euroRates.GroupBy(r => r.Currency, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new Series(Ecb, g.Select(r => (r.Date, r.Rate))), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new Series(g.Select(r => (r.Date, r.Rate, Ecb))), StringComparer.Ordinal);
+        // Each observation keeps its own source: a pair can be quoted by a survey one month and a feed the next.
         _interbank = interbank.GroupBy(r => (r.Base, r.Quote))
-            .ToDictionary(g => g.Key, g => new Series(g.OrderByDescending(r => r.Date).First().Source, g.Select(r => (r.Date, r.Rate))));
+            .ToDictionary(g => g.Key, g => new Series(g.Select(r => (r.Date, r.Rate, r.Source))));
     }
 
     /// <summary>An empty book.</summary>
@@ -47,38 +48,37 @@ public sealed class ReferenceRateBook
     {
         if (FromEcb(baseCurrency, quoteCurrency, at) is { } ecb) return ecb;
         if (_interbank.TryGetValue((baseCurrency, quoteCurrency), out var direct) && direct.At(at) is { } d)
-            return new MidMarketRate(d.Rate, direct.Source, d.Date);
+            return new MidMarketRate(d.Rate, d.Source, d.Date);
         if (_interbank.TryGetValue((quoteCurrency, baseCurrency), out var inverse) && inverse.At(at) is { } i && i.Rate != 0m)
-            return new MidMarketRate(1m / i.Rate, inverse.Source, i.Date);
+            return new MidMarketRate(1m / i.Rate, i.Source, i.Date);
         return null;
     }
 
     private (DateOnly Date, decimal Rate)? EuroRate(string currency, DateOnly at)
     {
         if (currency == "EUR") return (at, 1m);
-        return _euroRates.TryGetValue(currency, out var series) ? series.At(at) : null;
+        return _euroRates.TryGetValue(currency, out var series) && series.At(at) is { } point ? (point.Date, point.Rate) : null;
     }
 
     private sealed class Series
     {
         private readonly DateOnly[] _dates;
         private readonly decimal[] _rates;
+        private readonly string[] _sources;
 
-        public Series(string source, IEnumerable<(DateOnly Date, decimal Rate)> points)
+        public Series(IEnumerable<(DateOnly Date, decimal Rate, string Source)> points)
         {
-            Source = source;
             var sorted = points.OrderBy(p => p.Date).ToArray();
             _dates = sorted.Select(p => p.Date).ToArray();
             _rates = sorted.Select(p => p.Rate).ToArray();
+            _sources = sorted.Select(p => p.Source).ToArray();
         }
 
-        public string Source { get; }
-
-        public (DateOnly Date, decimal Rate)? At(DateOnly date)
+        public (DateOnly Date, decimal Rate, string Source)? At(DateOnly date)
         {
             var index = Array.BinarySearch(_dates, date);
             if (index < 0) index = ~index - 1;
-            return index < 0 ? null : (_dates[index], _rates[index]);
+            return index < 0 ? null : (_dates[index], _rates[index], _sources[index]);
         }
     }
 }

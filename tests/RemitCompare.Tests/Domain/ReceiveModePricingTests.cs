@@ -1,0 +1,134 @@
+using RemitCompare.Domain.Fees;
+using RemitCompare.Domain.Pricing;
+using RemitCompare.Domain.Services;
+using static RemitCompare.Tests.Domain.QuoteBuilder;
+
+namespace RemitCompare.Tests.Domain;
+
+/// <summary>Receive mode: "my mother must get X KES" solved for the send amount at r = 128 KES/USD.</summary>
+public sealed class ReceiveModePricingTests
+{
+    // Sender fee 3 below 200 USD, 8 from 200 USD.
+    private static readonly FeeSchedule SenderTiers =
+        FeeSchedule.Tiered([new FeeBand(0m, 200m, 3m, 0m), new FeeBand(200m, null, 8m, 0m)]);
+
+    // Receive fee 50 KES on a gross payout below 25,000 KES, 100 KES from 25,000 KES.
+    private static readonly FeeSchedule ReceiveTiers =
+        FeeSchedule.Tiered([new FeeBand(0m, 25000m, 50m, 0m), new FeeBand(25000m, null, 100m, 0m)]);
+
+    private static decimal SendFor(ServiceQuote quote, decimal target) => QuotePricing.PriceForReceive(quote, target)!.Value.SendAmount;
+
+    private static decimal? GetsWhenSending(ServiceQuote quote, decimal send) => QuotePricing.Price(quote, send)?.RecipientGets;
+
+    private static void AssertDeliversAndOneMinorUnitLessDoesNot(ServiceQuote quote, decimal target)
+    {
+        var send = SendFor(quote, target);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(GetsWhenSending(quote, send), Is.GreaterThanOrEqualTo(target));
+            Assert.That(GetsWhenSending(quote, send - 0.01m), Is.LessThan(target));
+        }
+    }
+
+    [Test]
+    public void Fee_on_top_divides_the_target_by_the_rate()
+    {
+        // 25600 / 128 = 200
+        Assert.That(SendFor(UsdToKes(fee: 5m), 25600m), Is.EqualTo(200m));
+    }
+
+    [Test]
+    public void Fee_on_top_is_added_to_what_the_sender_pays()
+    {
+        Assert.That(QuotePricing.PriceForReceive(UsdToKes(fee: 5m), 25600m)!.Value.SenderPays, Is.EqualTo(205m));
+    }
+
+    [Test]
+    public void Send_amount_is_rounded_up_to_the_minor_unit()
+    {
+        // 25601 / 128 = 200.0078125 → 200.01
+        Assert.That(SendFor(UsdToKes(), 25601m), Is.EqualTo(200.01m));
+    }
+
+    [Test]
+    public void Deducted_fee_is_added_back_to_the_converted_amount()
+    {
+        // 24960 / 128 = 195, + 5 = 200
+        var quote = UsdToKes(fee: 5m) with { Placement = FeePlacement.Deducted };
+
+        Assert.That(SendFor(quote, 24960m), Is.EqualTo(200m));
+    }
+
+    [Test]
+    public void Deducted_tiers_and_receive_fee_force_a_search_over_bands()
+    {
+        // Gross payout: 25200 + 50 = 25250 is in the 100 band, so 25200 + 100 = 25300; 25300 / 128 = 197.65625 USD converted;
+        // + 3 = 200.65625 is in the 8 band, so + 8 = 205.65625 → 205.66
+        var quote = UsdToKes() with { Placement = FeePlacement.Deducted, SenderFee = SenderTiers, ReceiveFee = ReceiveTiers };
+
+        Assert.That(SendFor(quote, 25200m), Is.EqualTo(205.66m));
+    }
+
+    [Test]
+    public void Deducted_tiers_solution_delivers_the_target_and_one_minor_unit_less_does_not()
+    {
+        // 205.66: (205.66 − 8) × 128 − 100 = 25200.48; 205.65: 25299.20 − 100 = 25199.20
+        var quote = UsdToKes() with { Placement = FeePlacement.Deducted, SenderFee = SenderTiers, ReceiveFee = ReceiveTiers };
+
+        AssertDeliversAndOneMinorUnitLessDoesNot(quote, 25200m);
+    }
+
+    [Test]
+    public void Fee_on_top_with_receive_tiers_solves_in_the_dearer_band()
+    {
+        // 25300 / 128 = 197.65625 → 197.66; the sender adds the 3 fee of the band below 200
+        var quote = UsdToKes() with { SenderFee = SenderTiers, ReceiveFee = ReceiveTiers };
+        var cost = QuotePricing.PriceForReceive(quote, 25200m)!.Value;
+
+        Assert.That((cost.SendAmount, cost.SenderPays), Is.EqualTo((197.66m, 200.66m)));
+    }
+
+    [Test]
+    public void Fee_on_top_solution_delivers_the_target_and_one_minor_unit_less_does_not()
+    {
+        // 197.66 × 128 − 100 = 25200.48; 197.65 × 128 − 100 = 25199.20
+        var quote = UsdToKes() with { SenderFee = SenderTiers, ReceiveFee = ReceiveTiers };
+
+        AssertDeliversAndOneMinorUnitLessDoesNot(quote, 25200m);
+    }
+
+    [Test]
+    public void Rounding_up_never_lands_in_a_dearer_receive_band_that_misses_the_target()
+    {
+        // 24949.99 + 50 = 24999.99 gross → 195.3124… → 195.32, but 195.32 × 128 = 25000.96 pays the 100 fee: 24900.96.
+        // The first amount that delivers is in the 100 band: (24949.99 + 100) / 128 = 195.7030… → 195.71 (24950.88).
+        var quote = UsdToKes() with { ReceiveFee = ReceiveTiers };
+
+        Assert.That(SendFor(quote, 24949.99m), Is.EqualTo(195.71m));
+    }
+
+    [Test]
+    public void Rounding_up_never_lands_in_a_dearer_sender_band_that_misses_the_target()
+    {
+        // 25215.36 / 128 = 196.995 converted, + 3 = 199.995 → 200.00, but 200.00 pays the 8 fee: 192 × 128 = 24576.
+        // The first amount that delivers is in the 8 band: 196.995 + 8 = 204.995 → 205.00 (197 × 128 = 25216).
+        var quote = UsdToKes() with { Placement = FeePlacement.Deducted, SenderFee = SenderTiers };
+
+        Assert.That(SendFor(quote, 25215.36m), Is.EqualTo(205m));
+    }
+
+    [Test]
+    public void Undisclosed_rate_cannot_be_solved()
+    {
+        Assert.That(QuotePricing.PriceForReceive(UsdToKes(rate: null), 25600m), Is.Null);
+    }
+
+    [Test]
+    public void Target_beyond_the_service_limit_cannot_be_solved()
+    {
+        var quote = UsdToKes() with { SenderFee = FeeSchedule.Tiered([new FeeBand(0m, 100m, 3m, 0m)]) };
+
+        Assert.That(QuotePricing.PriceForReceive(quote, 25600m), Is.Null);
+    }
+}
