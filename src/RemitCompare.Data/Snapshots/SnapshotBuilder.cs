@@ -62,8 +62,9 @@ public sealed class SnapshotBuilder(SqliteStore store, SnapshotOptions options)
         if (!currencies.TryGet(row.SendCurrency, out var send) || !currencies.TryGet(row.PayoutCurrency, out var payout)) return null;
         var collected = Parse(row.CollectedAt);
         var day = DateOnly.FromDateTime(collected.UtcDateTime);
-        var mid = rates.FromEcb(send.Code, payout.Code, day)
-            ?? (DecimalText.Parse(row.InterbankRate) is { } interbank ? new MidMarketRate(interbank, row.Source + "-interbank", day) : null);
+        var mid = ReferenceRateBook.Nearest(
+            rates.FromEcb(send.Code, payout.Code, day),
+            DecimalText.Parse(row.InterbankRate) is { } interbank ? new MidMarketRate(interbank, row.Source + "-interbank", day) : null);
         var freshness = row.Kind == "survey" ? options.SurveyFreshness : options.FeedFreshness;
         var superseded = row.Kind == "survey" && row.Period is not null
             && latestRound.TryGetValue((row.FromCountry, row.ToCountry, row.Source), out var latest)

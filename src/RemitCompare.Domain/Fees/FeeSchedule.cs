@@ -78,16 +78,22 @@ public sealed class FeeSchedule
     public FeeSchedule WithCaps(decimal? minimum, decimal? maximum) => new(_bands, minimum, maximum);
 
     /// <summary>
-    /// The fee model through two surveyed points (RPW cc1 and cc2): equal fees give a fixed fee, otherwise
-    /// fixed + percent through both points, with both parts clamped at zero.
+    /// The fee model through two surveyed points (RPW cc1 and cc2): equal fees give a fixed fee, otherwise the line
+    /// fixed + percent through both points. Where that line would need a negative part (a fee that falls with the
+    /// amount, or grows faster than the amount), two bands split at the larger amount reproduce both points instead:
+    /// fixed fees for a falling fee, percentages for a steep one. Negative survey fees count as zero.
     /// </summary>
     public static FeeSchedule FromTwoPoints(decimal amount1, decimal fee1, decimal amount2, decimal fee2)
     {
-        if (fee1 == fee2 || amount1 == amount2) return Fixed(Math.Max(0m, Math.Max(fee1, fee2)));
+        (fee1, fee2) = (Math.Max(0m, fee1), Math.Max(0m, fee2));
+        if (fee1 == fee2 || amount1 == amount2) return Fixed(Math.Max(fee1, fee2));
+        if (amount1 > amount2) (amount1, fee1, amount2, fee2) = (amount2, fee2, amount1, fee1);
         var slope = (fee2 - fee1) / (amount2 - amount1);
-        var percent = Math.Max(0m, slope * 100m);
-        var fixedPart = Math.Max(0m, fee1 - (percent / 100m * amount1));
-        return FixedPlusPercent(fixedPart, Math.Min(percent, 99m));
+        var fixedPart = fee1 - (slope * amount1);
+        if (slope >= 0m && fixedPart >= 0m && slope < 0.99m) return FixedPlusPercent(fixedPart, slope * 100m);
+        return slope < 0m
+            ? Tiered([new FeeBand(0m, amount2, fee1, 0m), new FeeBand(amount2, null, fee2, 0m)])
+            : Tiered([new FeeBand(0m, amount2, 0m, fee1 / amount1 * 100m), new FeeBand(amount2, null, 0m, fee2 / amount2 * 100m)]);
     }
 
     /// <summary>The fee for an amount, or null when the service does not take that amount.</summary>

@@ -63,25 +63,28 @@ public static class QuotePricing
     }
 
     /// <summary>
-    /// The smallest send amount (rounded up to the send currency's minor units) for which the recipient gets at
-    /// least <paramref name="recipientMustGet"/> in the payout currency, priced; null when the rate is undisclosed
-    /// or no band of the service can deliver it.
+    /// The send amount (rounded up to the send currency's minor units) for which the recipient gets at least
+    /// <paramref name="recipientMustGet"/> in the payout currency and the sender pays least, priced; null when the
+    /// rate is undisclosed or no band of the service can deliver it.
     /// </summary>
     public static CostBreakdown? PriceForReceive(ServiceQuote quote, decimal recipientMustGet)
     {
         if (recipientMustGet <= 0m || quote.Rate is not { } rate || rate <= 0m) return null;
         // Rounding up to the minor unit can cross into a dearer band and miss the target, so each band's solution on
-        // both sides is rounded and priced, and the smallest amount that really delivers wins.
+        // both sides is rounded and priced, and what the sender pays decides. With the fee on top, sending more than
+        // needed can cost less (a cheaper band above), so every band start above the need is a candidate too.
         CostBreakdown? best = null;
         foreach (var gross in quote.ReceiveFee?.GrossCandidates(recipientMustGet) ?? [recipientMustGet])
         {
             var converted = gross / rate;
-            IEnumerable<decimal> sends = quote.Placement == FeePlacement.OnTop ? [converted] : quote.SenderFee.GrossCandidates(converted);
+            var sends = quote.Placement == FeePlacement.OnTop
+                ? quote.SenderFee.Bands.Select(b => b.From).Where(from => from > converted).Prepend(Math.Max(converted, quote.SenderFee.LowestAmount))
+                : quote.SenderFee.GrossCandidates(converted);
             foreach (var send in sends)
             {
                 var amount = quote.SendCurrency.RoundUp(send);
-                if (best is { } b && amount >= b.SendAmount) continue;
-                if (Price(quote, amount) is { RecipientGets: { } gets } cost && gets >= recipientMustGet) best = cost;
+                if (Price(quote, amount) is not { RecipientGets: { } gets } cost || gets < recipientMustGet) continue;
+                if (best is not { } b || cost.SenderPays < b.SenderPays || (cost.SenderPays == b.SenderPays && cost.SendAmount < b.SendAmount)) best = cost;
             }
         }
         return best;

@@ -2,8 +2,8 @@ namespace RemitCompare.Domain.Pricing;
 
 /// <summary>
 /// Mid-market reference rates, resolved for any pair at any date: ECB euro reference rates crossed through EUR
-/// (USD→KES = EUR→KES / EUR→USD), then the interbank rates carried by survey rows and feeds for pairs the ECB does
-/// not quote. Always the rate nearest in time at or before the date asked.
+/// (USD→KES = EUR→KES / EUR→USD), and the interbank rates carried by survey rows and feeds for pairs the ECB does
+/// not quote. Always the rate nearest in time at or before the date asked; ECB when both are as recent.
 /// </summary>
 public sealed class ReferenceRateBook
 {
@@ -46,13 +46,18 @@ public sealed class ReferenceRateBook
     /// <summary>The ECB cross rate, else the latest interbank observation at or before the date, in either direction.</summary>
     public MidMarketRate? Resolve(string baseCurrency, string quoteCurrency, DateOnly at)
     {
-        if (FromEcb(baseCurrency, quoteCurrency, at) is { } ecb) return ecb;
+        var ecb = FromEcb(baseCurrency, quoteCurrency, at);
+        MidMarketRate? interbank = null;
         if (_interbank.TryGetValue((baseCurrency, quoteCurrency), out var direct) && direct.At(at) is { } d)
-            return new MidMarketRate(d.Rate, d.Source, d.Date);
-        if (_interbank.TryGetValue((quoteCurrency, baseCurrency), out var inverse) && inverse.At(at) is { } i && i.Rate != 0m)
-            return new MidMarketRate(1m / i.Rate, i.Source, i.Date);
-        return null;
+            interbank = new MidMarketRate(d.Rate, d.Source, d.Date);
+        else if (_interbank.TryGetValue((quoteCurrency, baseCurrency), out var inverse) && inverse.At(at) is { } i && i.Rate != 0m)
+            interbank = new MidMarketRate(1m / i.Rate, i.Source, i.Date);
+        return Nearest(ecb, interbank);
     }
+
+    /// <summary>The rate nearer in time (both are at or before the same date); ECB when equally recent.</summary>
+    public static MidMarketRate? Nearest(MidMarketRate? ecb, MidMarketRate? other) =>
+        ecb is null ? other : other is null || ecb.At >= other.At ? ecb : other;
 
     private (DateOnly Date, decimal Rate)? EuroRate(string currency, DateOnly at)
     {

@@ -54,7 +54,11 @@ public enum OfferGroup
 /// <param name="Cost">Its cost at the amount.</param>
 /// <param name="Flags">What must be said about it.</param>
 /// <param name="Group">Which list it is ranked in.</param>
-public sealed record Offer(ServiceQuote Quote, CostBreakdown Cost, OfferFlags Flags, OfferGroup Group);
+/// <param name="Value">
+/// What the recipient gets, valued in the send currency at one mid-market rate per payout currency (the corridor's
+/// most recent), so offers in one currency rank exactly by what they deliver and offers in another compare fairly.
+/// </param>
+public sealed record Offer(ServiceQuote Quote, CostBreakdown Cost, OfferFlags Flags, OfferGroup Group, decimal? Value);
 
 /// <summary>The ranked offers and how many services were left out, and why.</summary>
 /// <param name="Offers">Best first.</param>
@@ -72,6 +76,7 @@ public static class Ranker
     public static Ranking Rank(IReadOnlyList<ServiceQuote> quotes, RankingRequest request)
     {
         var offers = new List<Offer>(quotes.Count);
+        var valuation = request.Mode == CompareMode.Send ? Valuation.Of(quotes, request.SendCurrency) : default;
         int stale = 0, outOfRange = 0, filtered = 0;
         for (var i = 0; i < quotes.Count; i++)
         {
@@ -96,7 +101,7 @@ public static class Ranker
                 continue;
             }
             var flags = FlagsOf(quote, c, isStale, request);
-            offers.Add(new Offer(quote, c, flags, GroupOf(quote)));
+            offers.Add(new Offer(quote, c, flags, GroupOf(quote), c.RecipientGets / valuation.MidFor(quote.PayoutCurrency.Code)));
         }
         offers.Sort(request.Mode == CompareMode.Send ? CompareSend : CompareReceive);
         return new Ranking(offers, stale, outOfRange, filtered);
@@ -136,7 +141,7 @@ public static class Ranker
         var byGroup = a.Group.CompareTo(b.Group);
         if (byGroup != 0) return byGroup;
         // Highest value delivered first; offers with no known value go last within their group.
-        var byValue = Nullable.Compare(b.Cost.ValueAtMidMarket, a.Cost.ValueAtMidMarket);
+        var byValue = Nullable.Compare(b.Value, a.Value);
         return byValue != 0 ? byValue : TieBreak(a, b);
     }
 
@@ -164,4 +169,32 @@ public static class Ranker
             (_, null) => -1,
             _ => Comparer<T>.Default.Compare(a.Value, b.Value),
         };
+
+    /// <summary>The most recent mid-market rate from the send currency to each payout currency among a corridor's quotes.</summary>
+    private readonly struct Valuation
+    {
+        private readonly (string Currency, decimal Rate, DateOnly At)[]? _mids;
+
+        private Valuation((string, decimal, DateOnly)[] mids) => _mids = mids;
+
+        public static Valuation Of(IReadOnlyList<ServiceQuote> quotes, Currency send)
+        {
+            var mids = new List<(string Currency, decimal Rate, DateOnly At)>(2);
+            for (var i = 0; i < quotes.Count; i++)
+            {
+                var quote = quotes[i];
+                if (quote.SendCurrency.Code != send.Code || quote.MidMarket is not { Rate: > 0m } mid) continue;
+                var index = mids.FindIndex(m => m.Currency == quote.PayoutCurrency.Code);
+                if (index < 0) mids.Add((quote.PayoutCurrency.Code, mid.Rate, mid.At));
+                else if (mid.At > mids[index].At) mids[index] = (quote.PayoutCurrency.Code, mid.Rate, mid.At);
+            }
+            return new Valuation(mids.ToArray());
+        }
+
+        public decimal? MidFor(string currency)
+        {
+            foreach (var (code, rate, _) in _mids ?? []) if (code == currency) return rate;
+            return null;
+        }
+    }
 }

@@ -212,4 +212,21 @@ public sealed class RankerTests
 
         Assert.That((ranking.Offers.Count, ranking.OutOfRange), Is.EqualTo((1, 1)));
     }
+
+    [Test]
+    public void Ranks_offers_in_one_currency_by_what_they_deliver_even_when_their_own_mid_rates_differ()
+    {
+        // A delivers 200 × 129 = 25,800 KES against an old mid of 140 (value 184.3 at its own mid);
+        // B delivers 200 × 128.5 = 25,700 KES against a recent mid of 130 (value 197.7 at its own mid).
+        // One mid per payout currency (the most recent) ranks A first: it gets the family more shillings.
+        var a = QuoteBuilder.UsdToKes(1, rate: 129m, mid: 140m) with
+        {
+            MidMarket = new MidMarketRate(140m, "ecb", new DateOnly(2025, 1, 1)),
+        };
+        var b = QuoteBuilder.UsdToKes(2, rate: 128.5m, mid: 130m);
+
+        var ranking = Ranker.Rank([b, a], QuoteBuilder.Send(200m));
+
+        Assert.That(ranking.Offers.Select(o => o.Quote.ServiceId), Is.EqualTo(new long[] { 1, 2 }));
+    }
 }

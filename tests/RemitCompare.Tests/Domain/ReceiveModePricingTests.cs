@@ -131,4 +131,32 @@ public sealed class ReceiveModePricingTests
 
         Assert.That(QuotePricing.PriceForReceive(quote, 25600m), Is.Null);
     }
+
+    [Test]
+    public void Fee_on_top_sends_more_when_a_cheaper_band_above_costs_the_sender_less()
+    {
+        // 3 % below USD 500, 1 % from 500: delivering KES 63,872 needs USD 499 (fee 14.97, pays 513.97),
+        // but sending USD 500 costs 505.00 in all and delivers more.
+        var quote = QuoteBuilder.UsdToKes() with
+        {
+            SenderFee = FeeSchedule.Tiered([new FeeBand(0m, 500m, 0m, 3m), new FeeBand(500m, null, 0m, 1m)]),
+        };
+
+        var cost = QuotePricing.PriceForReceive(quote, 499m * 128m)!.Value;
+
+        Assert.That((cost.SendAmount, cost.SenderPays), Is.EqualTo((500m, 505m)));
+    }
+
+    [Test]
+    public void Fee_on_top_below_the_service_minimum_sends_the_minimum()
+    {
+        var quote = QuoteBuilder.UsdToKes() with
+        {
+            SenderFee = FeeSchedule.Create([new FeeBand(50m, null, 2m, 0m)], null, null),
+        };
+
+        var cost = QuotePricing.PriceForReceive(quote, 1280m)!.Value;
+
+        Assert.That((cost.SendAmount, cost.RecipientGets), Is.EqualTo((50m, 6400m)));
+    }
 }

@@ -126,4 +126,14 @@ public sealed class ReferenceRateBookTests
 
         Assert.That(book.Resolve("USD", "GBP", Monday)!.Source, Is.EqualTo(ReferenceRateBook.Ecb));
     }
+
+    [Test]
+    public void A_more_recent_interbank_rate_wins_over_an_older_ecb_rate()
+    {
+        // ECB's latest USD/GBP is Monday's; an interbank observation two weeks later is nearer to the date asked.
+        var later = Monday.AddDays(14);
+        var book = Book(("rpw-interbank", "USD", "GBP", later, 0.80m));
+
+        Assert.That(book.Resolve("USD", "GBP", later), Is.EqualTo(new MidMarketRate(0.80m, "rpw-interbank", later)));
+    }
 }

@@ -44,21 +44,36 @@ public sealed class SurveyFeeModelTests
     }
 
     [Test]
-    public void Clamps_the_fixed_part_at_zero_when_the_line_crosses_below_it()
+    public void Uses_percent_bands_when_the_fee_grows_faster_than_the_amount()
     {
-        // slope (20 − 2) / 300 = 6 %; fixed 2 − 6 % × 200 = −10 → 0
+        // The line through (200, 2) and (500, 20) has fixed part 2 − 6 % × 200 = −10: no real fixed + percent fee.
+        // Bands keep both surveyed fees: 1 % up to 500 (2 / 200), 4 % from 500 (20 / 500).
         var schedule = FeeSchedule.FromTwoPoints(200m, 2m, 500m, 20m);
 
-        Assert.That(schedule.Bands, Is.EqualTo(new[] { new FeeBand(0m, null, 0m, 6m) }));
+        Assert.That(schedule.Bands, Is.EqualTo(new[] { new FeeBand(0m, 500m, 0m, 1m), new FeeBand(500m, null, 0m, 4m) }));
     }
 
     [Test]
-    public void Clamps_the_percent_at_zero_when_the_fee_falls_with_the_amount()
+    public void Uses_fixed_bands_when_the_fee_falls_with_the_amount()
     {
-        // slope (8 − 10) / 300 < 0 → 0 %; the cc1 fee is kept as the fixed fee
+        // 10 at 200 and 8 at 500: the cheaper fee applies from the larger amount on.
         var schedule = FeeSchedule.FromTwoPoints(200m, 10m, 500m, 8m);
 
-        Assert.That(schedule.Bands, Is.EqualTo(new[] { new FeeBand(0m, null, 10m, 0m) }));
+        Assert.That(schedule.Bands, Is.EqualTo(new[] { new FeeBand(0m, 500m, 10m, 0m), new FeeBand(500m, null, 8m, 0m) }));
+    }
+
+    [TestCase("200", "2", "500", "20")]
+    [TestCase("200", "10", "500", "8")]
+    [TestCase("500", "8", "200", "10")]
+    public void Band_models_reproduce_the_fee_at_both_surveyed_amounts(decimal amount1, decimal fee1, decimal amount2, decimal fee2)
+    {
+        var schedule = FeeSchedule.FromTwoPoints(amount1, fee1, amount2, fee2);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(schedule.FeeFor(amount1), Is.EqualTo(fee1).Within(0.0000000001m));
+            Assert.That(schedule.FeeFor(amount2), Is.EqualTo(fee2).Within(0.0000000001m));
+        }
     }
 
     [Test]
