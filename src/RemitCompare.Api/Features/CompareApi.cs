@@ -65,10 +65,11 @@ public static class CompareApi
             errors.Add("to", $"no prices are held for {from.Iso3} → {to.Iso3}; GET /v1/corridors lists the corridors covered");
             return null;
         }
-        var sendCurrency = CorridorCurrency(errors, "currency", q.Currency, corridor.SendCurrencies, snapshot.Currencies, "to send in", corridor);
+        var sendCurrency = CorridorCurrency(errors, "currency", q.Currency, corridor.SendCurrencies, null, snapshot.Currencies, "by senders", corridor);
         Currency? receiveCurrency = null;
         if (mode == CompareMode.Receive)
-            receiveCurrency = CorridorCurrency(errors, "receiveCurrency", q.ReceiveCurrency, corridor.PayoutCurrencies, snapshot.Currencies, "to pay out in", corridor);
+            receiveCurrency = CorridorCurrency(
+                errors, "receiveCurrency", q.ReceiveCurrency, corridor.PayoutCurrencies, to.CurrencyCode, snapshot.Currencies, "for payouts", corridor);
         else if (!string.IsNullOrWhiteSpace(q.ReceiveCurrency))
             errors.Add("receiveCurrency", "only applies with receive=");
         if (sendCurrency is null || (mode == CompareMode.Receive && receiveCurrency is null)) return null;
@@ -118,9 +119,12 @@ public static class CompareApi
     }
 
     private static Currency? CorridorCurrency(
-        QueryErrors errors, string parameter, string? code, IReadOnlyList<string> used, CurrencyCatalog currencies, string purpose, CorridorSnapshot corridor)
+        QueryErrors errors, string parameter, string? code, IReadOnlyList<string> used, string? preferred, CurrencyCatalog currencies,
+        string purpose, CorridorSnapshot corridor)
     {
-        var wanted = string.IsNullOrWhiteSpace(code) ? used[0] : code.Trim().ToUpperInvariant();
+        // Unsaid, "my mother must get 20,000" means her country's own currency whenever the corridor pays out in it.
+        var fallback = preferred is not null && used.Contains(preferred) ? preferred : used[0];
+        var wanted = string.IsNullOrWhiteSpace(code) ? fallback : code.Trim().ToUpperInvariant();
         if (!currencies.TryGet(wanted, out var currency))
         {
             errors.Add(parameter, $"'{QueryErrors.Shorten(code)}' is not an ISO 4217 currency code");
@@ -143,12 +147,31 @@ public static class CompareApi
             errors.Add(parameter, $"{currency.Code} has {currency.MinorUnits} decimal places; {value} has more");
             return null;
         }
-        if (snapshot.Rates.Resolve(currency.Code, "USD", DateOnly.FromDateTime(now.UtcDateTime)) is { } toUsd && value * toUsd.Rate > MaximumUsdEquivalent)
+        if (UsdPerUnit(currency.Code, snapshot, DateOnly.FromDateTime(now.UtcDateTime)) is { } toUsd && value * toUsd > MaximumUsdEquivalent)
         {
             errors.Add(parameter, $"{currency.Code} {value} is more than USD {MaximumUsdEquivalent:N0}: too large to be a remittance");
             return null;
         }
         return value;
+    }
+
+    /// <summary>
+    /// US dollars per unit of a currency: directly, else through one currency that the corridors held trade in
+    /// (TZS, UGX and RWF have no USD rate of their own, only rates to KES, which has one).
+    /// </summary>
+    private static decimal? UsdPerUnit(string code, Snapshot snapshot, DateOnly day)
+    {
+        if (snapshot.Rates.Resolve(code, "USD", day) is { } direct) return direct.Rate;
+        var pivots = snapshot.Corridors.Values
+            .SelectMany(c => c.SendCurrencies.Concat(c.PayoutCurrencies))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var pivot in pivots)
+        {
+            if (pivot == code || pivot == "USD") continue;
+            if (snapshot.Rates.Resolve(code, pivot, day) is { } toPivot && snapshot.Rates.Resolve(pivot, "USD", day) is { } pivotToUsd)
+                return toPivot.Rate * pivotToUsd.Rate;
+        }
+        return null;
     }
 
     private static CompareResponse ToResponse(CorridorSnapshot corridor, RankingRequest request, Snapshot snapshot, Ranking ranking)

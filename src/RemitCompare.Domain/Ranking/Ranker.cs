@@ -157,7 +157,7 @@ public static class Ranker
     {
         var byCost = AscendingNullsLast(a.Cost.TotalCostPct, b.Cost.TotalCostPct);
         if (byCost != 0) return byCost;
-        var bySpeed = AscendingNullsLast(a.Quote.Speed, b.Quote.Speed);
+        var bySpeed = AscendingNullsLast((int?)a.Quote.Speed, (int?)b.Quote.Speed);
         return bySpeed != 0 ? bySpeed : a.Quote.ServiceId.CompareTo(b.Quote.ServiceId);
     }
 

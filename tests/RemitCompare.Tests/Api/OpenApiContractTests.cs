@@ -1,0 +1,206 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Readers;
+using RemitCompare.Tests.Support;
+
+namespace RemitCompare.Tests.Api;
+
+/// <summary>openapi.yaml is the contract: the running app maps exactly its operations and answers in its schemas.</summary>
+public sealed class OpenApiContractTests : ApiFixture
+{
+    /// <summary>A request the contract says must fail, per operation and documented status.</summary>
+    private static readonly (string OperationId, int Status, string Url)[] Failures =
+    [
+        ("Compare", 400, "/v1/compare?from=KEN&to=UGA&amount=0"),
+        ("GetProvider", 400, "/v1/providers/abc"),
+        ("GetProvider", 404, "/v1/providers/999999"),
+        ("GetRate", 400, "/v1/rates/USD/GBP?at=09-05-2025"),
+        ("GetRate", 404, "/v1/rates/KES/USD?at=1999-01-04"),
+    ];
+
+    private static readonly Lazy<(OpenApiDocument Document, OpenApiDiagnostic Diagnostic)> Contract = new(() =>
+    {
+        var text = File.ReadAllText(Path.Combine(RepoFiles.Root, "openapi.yaml"));
+        var document = new OpenApiStringReader().Read(text, out var diagnostic);
+        return (document, diagnostic);
+    });
+
+    private static OpenApiDocument Document => Contract.Value.Document;
+
+    [Test]
+    public void The_contract_reads_as_OpenAPI_3_0_without_errors()
+    {
+        var diagnostic = Contract.Value.Diagnostic;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostic.Errors.Select(e => $"{e.Pointer}: {e.Message}"), Is.Empty);
+            Assert.That(diagnostic.Warnings.Select(e => $"{e.Pointer}: {e.Message}"), Is.Empty);
+            Assert.That(diagnostic.SpecificationVersion, Is.EqualTo(Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0));
+            Assert.That(Document.Info.License?.Name, Is.Not.Null.And.Not.Empty);
+            Assert.That(Document.Servers.Select(s => s.Url), Is.EqualTo(new[] { "/" }));
+        }
+    }
+
+    [Test]
+    public void The_contract_documents_exactly_the_endpoints_the_app_maps()
+    {
+        _ = Client; // the host is built by now, so its endpoints are known
+        var mapped = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(method => $"{method.ToUpperInvariant()} {NormalisedPath(e.RoutePattern.RawText ?? "")}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var documented = Document.Paths
+            .SelectMany(p => p.Value.Operations.Keys.Select(method => $"{method.ToString().ToUpperInvariant()} {NormalisedPath(p.Key)}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.That(documented, Is.EqualTo(mapped));
+    }
+
+    [Test]
+    public void The_contract_documents_the_fields_and_nullability_of_every_type_the_app_writes()
+    {
+        _ = Client;
+        var written = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Path: NormalisedPath(e.RoutePattern.RawText ?? ""),
+                Type: e.Metadata.OfType<IProducesResponseTypeMetadata>().Single(m => m.StatusCode == 200).Type))
+            .ToList();
+        var paths = Document.Paths.ToDictionary(p => NormalisedPath(p.Key), p => p.Value);
+
+        Assert.That(written, Is.Not.Empty);
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var (path, type) in written)
+            {
+                var schema = paths[path].Operations[OperationType.Get].Responses["200"].Content[ApiAnswer.Json].Schema;
+                Assert.That(TypeSchemaComparer.Compare(type!, schema), Is.Empty, path);
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(SuccessScenarios))]
+    public async Task Each_operation_answers_its_examples_in_the_documented_schema(string operationId, string scenario)
+    {
+        var (path, operation) = Operation(operationId);
+        var values = ExampleValues(operation, scenario);
+        Assert.That(operation.Parameters.Where(p => p.Required).Select(p => p.Name), Is.SubsetOf(values.Keys),
+            "every required parameter needs an example");
+
+        var answer = await Get(Url(path, operation, values));
+
+        Assert.That(answer.Status, Is.EqualTo(System.Net.HttpStatusCode.OK), answer.Body);
+        AssertDocumented(operation, 200, answer);
+    }
+
+    [Test]
+    public void Every_documented_error_status_has_a_failing_request_here()
+    {
+        var documented = Document.Paths.Values.SelectMany(p => p.Operations.Values)
+            .SelectMany(o => o.Responses.Keys.Where(k => k.StartsWith('4')).Select(k => $"{o.OperationId} {k}"))
+            .Order(StringComparer.Ordinal);
+        var covered = Failures.Select(f => $"{f.OperationId} {f.Status}").Order(StringComparer.Ordinal);
+        Assert.That(covered, Is.EqualTo(documented));
+    }
+
+    [Test]
+    public void Every_documented_error_is_a_problem()
+    {
+        var errorMediaTypes = Document.Paths.Values.SelectMany(p => p.Operations.Values)
+            .SelectMany(o => o.Responses.Where(r => r.Key.StartsWith('4')))
+            .SelectMany(r => r.Value.Content.Keys)
+            .Distinct();
+        Assert.That(errorMediaTypes, Is.EqualTo(new[] { ApiAnswer.Problem }));
+    }
+
+    [TestCaseSource(nameof(FailureCases))]
+    public async Task Each_documented_error_answers_a_problem_in_the_documented_schema(string operationId, int status, string url)
+    {
+        var (_, operation) = Operation(operationId);
+
+        var answer = await Get(url);
+
+        Assert.That((int)answer.Status, Is.EqualTo(status), answer.Body);
+        AssertDocumented(operation, status, answer);
+    }
+
+    private static IEnumerable<TestCaseData> SuccessScenarios() =>
+        Document.Paths.Values.SelectMany(p => p.Operations.Values)
+            .SelectMany(o => ScenarioNames(o).Select(s => new TestCaseData(o.OperationId, s)));
+
+    private static IEnumerable<TestCaseData> FailureCases() =>
+        Failures.Select(f => new TestCaseData(f.OperationId, f.Status, f.Url));
+
+    private static (string Path, OpenApiOperation Operation) Operation(string operationId)
+    {
+        foreach (var (path, item) in Document.Paths)
+        {
+            foreach (var operation in item.Operations.Values)
+            {
+                if (operation.OperationId == operationId) return (path, operation);
+            }
+        }
+        throw new ArgumentException($"No operation {operationId} in openapi.yaml.", nameof(operationId));
+    }
+
+    /// <summary>Named examples (parameter <c>examples</c>) are scenarios; an operation with none has one, "example".</summary>
+    private static IEnumerable<string> ScenarioNames(OpenApiOperation operation) =>
+        operation.Parameters.SelectMany(p => p.Examples.Keys).Distinct().DefaultIfEmpty("example");
+
+    /// <summary>A scenario's values: each parameter's named example for it, or its single <c>example</c>.</summary>
+    private static Dictionary<string, string> ExampleValues(OpenApiOperation operation, string scenario)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in operation.Parameters)
+        {
+            var example = parameter.Examples.Count > 0
+                ? parameter.Examples.TryGetValue(scenario, out var named) ? named.Value : null
+                : parameter.Example;
+            if (example is not null) values[parameter.Name] = Text(example);
+        }
+        return values;
+    }
+
+    private static string Url(string path, OpenApiOperation operation, Dictionary<string, string> values)
+    {
+        foreach (var p in operation.Parameters.Where(p => p.In == ParameterLocation.Path))
+            path = path.Replace("{" + p.Name + "}", Uri.EscapeDataString(values[p.Name]), StringComparison.Ordinal);
+        var query = operation.Parameters.Where(p => p.In == ParameterLocation.Query && values.ContainsKey(p.Name))
+            .Select(p => (p.Name, (string?)values[p.Name])).ToArray();
+        return path + Query.Of(query);
+    }
+
+    private static string Text(IOpenApiAny value) => value switch
+    {
+        OpenApiString s => s.Value,
+        OpenApiInteger i => i.Value.ToString(CultureInfo.InvariantCulture),
+        OpenApiLong l => l.Value.ToString(CultureInfo.InvariantCulture),
+        OpenApiDouble d => d.Value.ToString("R", CultureInfo.InvariantCulture),
+        OpenApiFloat f => f.Value.ToString("R", CultureInfo.InvariantCulture),
+        OpenApiBoolean b => b.Value ? "true" : "false",
+        OpenApiDate d => d.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => throw new NotSupportedException($"Example of kind {value.AnyType} cannot go in a URL."),
+    };
+
+    private static void AssertDocumented(OpenApiOperation operation, int status, ApiAnswer answer)
+    {
+        Assert.That(operation.Responses.TryGetValue(status.ToString(CultureInfo.InvariantCulture), out var response), Is.True,
+            $"{operation.OperationId} does not document status {status}");
+        Assert.That(response!.Content.Keys, Has.Member(answer.MediaType), "the answer's Content-Type is not documented");
+        var problems = SchemaValidator.Validate(answer.Root, response.Content[answer.MediaType!].Schema);
+        Assert.That(problems, Is.Empty, answer.Body);
+    }
+
+    /// <summary><c>/v1/providers/{id:long}/</c> and <c>v1/providers/{id}</c> are the same path.</summary>
+    private static string NormalisedPath(string path)
+    {
+        var normalised = System.Text.RegularExpressions.Regex.Replace(path.Trim(), @"\{([^}:=?]+)[^}]*\}", "{$1}");
+        normalised = "/" + normalised.Trim('/');
+        return normalised;
+    }
+}
