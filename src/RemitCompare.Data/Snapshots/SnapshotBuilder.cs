@@ -137,6 +137,16 @@ public sealed class SnapshotBuilder(SqliteStore store, SnapshotOptions options)
         string? Period, string? Speed, string FeeSchedule, string FeePlacement, string? ReceiveFee, string? Rate,
         string? InterbankRate, long Promotion, string? SurveyedLow, string? SurveyedHigh, long BatchId, string Source, string Kind);
 
-    private sealed record ProviderRow(
-        long Id, string Name, string FirmType, long Observations, long Undisclosed, long Promotions, string? FirstCollected, string? LastCollected);
+    // Settable, not positional: with no observations SQLite types the aggregate columns BLOB, and Dapper then finds no matching constructor.
+    private sealed record ProviderRow
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public string FirmType { get; init; } = "";
+        public long Observations { get; init; }
+        public long Undisclosed { get; init; }
+        public long Promotions { get; init; }
+        public string? FirstCollected { get; init; }
+        public string? LastCollected { get; init; }
+    }
 }

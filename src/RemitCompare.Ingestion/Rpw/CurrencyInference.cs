@@ -86,8 +86,9 @@ internal sealed class CurrencyInference
             if (destination != "USD" && Distance(value, usdPerSend) is { } d2 && d2 < Math.Log(Tolerance)) fits.Add((probe with { PayoutCurrency = "USD" }, d2));
         }
 
-        var plain = fits.Where(f => !f.Reading.Invert && f.Reading.Scale == 0).ToList();
-        if (plain.Select(f => f.Reading.PayoutCurrency).Distinct().Count() > 1)
+        var plain = fits.Where(f => !f.Reading.Invert && f.Reading.Scale == 0).OrderBy(f => f.Distance).ToList();
+        // Where the destination currency is worth about a dollar (EUR→EUR to Kosovo), both fit: only a clearly nearer one decides.
+        if (plain.Select(f => f.Reading.PayoutCurrency).Distinct().Count() > 1 && plain[0].Distance * 2 >= plain[1].Distance)
             return (null, Invariant($"interbank rate {mid} fits both {send}→{destination} and {send}→USD: payout currency is ambiguous"));
         var chosen = plain.Count > 0 ? plain[0] : fits.OrderBy(f => f.Distance).Cast<(RateReading, double)?>().FirstOrDefault();
         if (chosen is not { } pick)

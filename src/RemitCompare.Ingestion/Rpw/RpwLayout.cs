@@ -86,6 +86,9 @@ public sealed partial class RpwLayout
         return new RpwLayout(ordinals, name);
     }
 
+    /// <summary>The column a field is read from, as the World Bank names it (<c>cc1 lcu fee</c>): quarantine names fields this way.</summary>
+    public static string ColumnName(RpwField field) => Names.First(n => n.Value == field).Key;
+
     /// <summary>The field's text in the current row; empty when the layout or the row lacks it.</summary>
     public string Get(CsvDataReader csv, RpwField field)
     {

@@ -123,13 +123,7 @@ internal static partial class RpwRowParser
         }
     }
 
-    public static string FieldName(RpwField field) => field switch
-    {
-        RpwField.Cc1Total => "cc1 total cost %",
-        RpwField.Cc2Total => "cc2 total cost %",
-        RpwField.Interbank => "inter lcu bank fx",
-        _ => Regex.Replace(field.ToString(), "(?<=[a-z0-9])([A-Z])", " $1").ToLowerInvariant(),
-    };
+    public static string FieldName(RpwField field) => RpwLayout.ColumnName(field);
 
     /// <summary><c>2025_3Q</c>, <c>2025Q3</c>, <c>Q3 2025</c> → <c>2025Q3</c>.</summary>
     public static string? ParsePeriod(string text)
