@@ -35,7 +35,7 @@ public sealed class ReferenceRateBook
     /// <summary>The ECB cross rate for a pair at or before a date; null when either currency has no ECB rate then.</summary>
     public MidMarketRate? FromEcb(string baseCurrency, string quoteCurrency, DateOnly at)
     {
-        if (baseCurrency == quoteCurrency) return new MidMarketRate(1m, Ecb, at);
+        if (baseCurrency == quoteCurrency) return new MidMarketRate(1m, "identity", at);
         var baseRate = EuroRate(baseCurrency, at);
         var quoteRate = EuroRate(quoteCurrency, at);
         if (baseRate is null || quoteRate is null) return null;

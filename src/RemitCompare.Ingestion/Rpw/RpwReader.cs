@@ -62,25 +62,6 @@ public sealed class RpwReader(CountryCatalog countries, CurrencyCatalog currenci
         return new RpwParseResult(layout.Name, observations, quarantine, rowNumber - 1);
     }
 
-    /// <summary>
-    /// The two-point fee model, which must give the surveyed fee at both amounts. Fixed + percent through both points
-    /// needs a negative fixed part when the fee grows faster than the amount (0 at cc1, 29196 at cc2) and a negative
-    /// percent when it falls; clamping those at zero would price the surveyed amounts wrongly, so such rows get two
-    /// bands instead, each holding its own surveyed fee: as a percentage when the fee rises, as a fixed fee otherwise.
-    /// </summary>
-    private static FeeSchedule SurveyedFee(RpwPoint cc1, RpwPoint cc2)
-    {
-        var (low, high) = cc1.Amount <= cc2.Amount ? (cc1, cc2) : (cc2, cc1);
-        var linear = low.Amount == high.Amount || low.Fee == high.Fee || (high.Fee > low.Fee && low.Fee * high.Amount >= high.Fee * low.Amount);
-        if (linear) return FeeSchedule.FromTwoPoints(cc1.Amount, cc1.Fee, cc2.Amount, cc2.Fee);
-        var proportional = high.Fee > low.Fee && high.Fee < high.Amount;
-        return FeeSchedule.Tiered(
-        [
-            new FeeBand(0m, high.Amount, proportional ? 0m : low.Fee, proportional ? low.Fee / low.Amount * 100m : 0m),
-            new FeeBand(high.Amount, null, proportional ? 0m : high.Fee, proportional ? high.Fee / high.Amount * 100m : 0m),
-        ]);
-    }
-
     private static ObservationRecord ToObservation(RpwRow row, RateReading reading)
     {
         decimal? Normalise(decimal? rate) => rate is { } r ? reading.Normalise(r) : null;
@@ -103,7 +84,7 @@ public sealed class RpwReader(CountryCatalog countries, CurrencyCatalog currenci
             CollectedAt = row.CollectedAt,
             Period = row.Period,
             Speed = row.Speed,
-            SenderFee = SurveyedFee(row.Cc1, row.Cc2),
+            SenderFee = FeeSchedule.FromTwoPoints(row.Cc1.Amount, row.Cc1.Fee, row.Cc2.Amount, row.Cc2.Fee),
             Rate = row.Transparent ? Normalise(row.Cc1.Rate) : null,
             InterbankRate = Normalise(interbank),
             Promotion = row.Promotion,

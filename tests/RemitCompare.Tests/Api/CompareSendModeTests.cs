@@ -31,14 +31,21 @@ public sealed class CompareSendModeTests : ApiFixture
         (await KenyaToUganda()).Items("offers").First(o => o.Money("recipientGets").Currency == "UGX" && o.Money("receiveFee").Amount == 0m);
 
     /// <summary>What an offer delivers valued in KES at mid-market, as an interval wide enough for the rounding of what is shown.</summary>
-    private static (decimal Low, decimal High) ValueAtMidMarket(JsonElement offer)
+    /// <summary>
+    /// What an offer delivers valued in the send currency at one mid-market rate per payout currency — the most
+    /// recent among the offers — with the rounding of the shown figures as an interval.
+    /// </summary>
+    private static (decimal Low, decimal High) ValueAtMidMarket(JsonElement offer, Dictionary<string, decimal> mids)
     {
         var gets = offer.Money("recipientGets");
-        var mid = offer.Dec("midMarketRate");
+        var mid = mids[gets.Currency];
         var halfUnit = 0.5m / (decimal)Math.Pow(10, JsonReading.MinorUnits[gets.Currency]);
-        var midHalfDigit = 0.5m * (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)mid)) - 5);
-        return ((gets.Amount - halfUnit) / (mid + midHalfDigit), (gets.Amount + halfUnit) / (mid - midHalfDigit));
+        return ((gets.Amount - halfUnit) / mid, (gets.Amount + halfUnit) / mid);
     }
+
+    private static Dictionary<string, decimal> LatestMids(IEnumerable<JsonElement> offers) =>
+        offers.GroupBy(o => o.Money("recipientGets").Currency)
+            .ToDictionary(g => g.Key, g => g.MaxBy(o => o.GetProperty("midMarket").Str("at"))!.Dec("midMarketRate"));
 
     [Test]
     public async Task Compare_echoes_the_request_as_understood()
@@ -72,11 +79,12 @@ public sealed class CompareSendModeTests : ApiFixture
         var transparent = (await KenyaToUganda()).Items("offers").Where(o => o.Bool("transparent") && !o.Bool("promotion")).ToList();
 
         Assert.That(transparent, Has.Count.GreaterThan(1));
+        var mids = LatestMids(transparent);
         using (Assert.EnterMultipleScope())
         {
             for (var i = 1; i < transparent.Count; i++)
             {
-                Assert.That(ValueAtMidMarket(transparent[i - 1]).High, Is.GreaterThanOrEqualTo(ValueAtMidMarket(transparent[i]).Low),
+                Assert.That(ValueAtMidMarket(transparent[i - 1], mids).High, Is.GreaterThanOrEqualTo(ValueAtMidMarket(transparent[i], mids).Low),
                     $"rank {transparent[i - 1].Whole("rank")} ({transparent[i - 1].Str("provider")}) before rank {transparent[i].Whole("rank")} ({transparent[i].Str("provider")})");
             }
         }
