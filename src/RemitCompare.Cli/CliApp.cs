@@ -10,9 +10,6 @@ namespace RemitCompare.Cli;
 /// <summary>The <c>remitcompare</c> command line: ingestion of survey files and reference rates into the store.</summary>
 public static class CliApp
 {
-    /// <summary>Default database file, relative to the working directory (git ignores *.db).</summary>
-    public const string DefaultStorePath = "remitcompare.db";
-
     /// <summary>The root command with every subcommand.</summary>
     public static RootCommand Build(TextWriter? output = null, TextWriter? errors = null)
     {
@@ -32,7 +29,7 @@ public static class CliApp
     {
         if (!string.IsNullOrWhiteSpace(option)) return option;
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        return configuration["Store:Path"] is { Length: > 0 } configured ? configured : DefaultStorePath;
+        return configuration["Store:Path"] is { Length: > 0 } configured ? configured : SqliteStore.DefaultPath;
     }
 
     private static Command IngestCommand(string name, string description, FileSource source, Option<string?> db, TextWriter output, TextWriter errors)

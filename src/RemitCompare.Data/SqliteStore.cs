@@ -11,6 +11,9 @@ namespace RemitCompare.Data;
 /// </summary>
 public sealed class SqliteStore
 {
+    /// <summary>Default database file, relative to the working directory (git ignores *.db).</summary>
+    public const string DefaultPath = "remitcompare.db";
+
     private readonly string _connectionString;
 
     /// <summary>A store on the database file at <paramref name="path"/>; the file is created when missing.</summary>

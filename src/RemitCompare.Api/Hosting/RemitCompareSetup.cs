@@ -10,15 +10,12 @@ namespace RemitCompare.Api.Hosting;
 /// <summary>Wires the service: configuration, store, snapshot, JSON, problem details and the endpoints.</summary>
 public static class RemitCompareSetup
 {
-    /// <summary>Default database file, relative to the working directory (git ignores *.db).</summary>
-    public const string DefaultStorePath = "remitcompare.db";
-
     /// <summary>Registers the store (configuration <c>Store:Path</c>), snapshot and JSON options.</summary>
     public static WebApplicationBuilder AddRemitCompare(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new SqliteStore(builder.Configuration["Store:Path"] is { Length: > 0 } path ? path : DefaultStorePath));
+        services.AddSingleton(_ => new SqliteStore(builder.Configuration["Store:Path"] is { Length: > 0 } path ? path : SqliteStore.DefaultPath));
         services.AddSingleton(builder.Configuration.GetSection("Snapshot").Get<SnapshotOptions>() ?? new SnapshotOptions());
         services.AddSingleton<SnapshotBuilder>();
         services.AddSingleton<SnapshotHolder>();

@@ -64,7 +64,7 @@ internal sealed class CurrencyInference
             notes.Add(Invariant($"sent in USD: the amount {row.Cc1.Amount} equals the USD denomination, while the corridor's other rows send about {lpu:0.##} {localCode} per USD"));
         }
 
-        var interbank = row.Interbank ?? ImpliedMid(row);
+        var interbank = row.EffectiveInterbank;
         if (interbank is not { } mid)
         {
             notes.Add($"rate not disclosed: paid out in {destination} assumed");
@@ -108,9 +108,6 @@ internal sealed class CurrencyInference
             notes.Add(Invariant($"rate columns read {(reading.Invert ? "inverted" : "as given")}{(reading.Scale != 0 ? $", scaled by 10^{reading.Scale}" : "")}"));
         return (reading with { Note = notes.Count == 0 ? null : string.Join("; ", notes) }, null);
     }
-
-    private static decimal? ImpliedMid(RpwRow row) =>
-        row.Transparent && row.Cc1.Rate is { } r && row.Cc1.Margin is { } m && m < 100m ? r / (1m - (m / 100m)) : null;
 
     private static double? Distance(decimal value, decimal? expected) =>
         expected is { } e && e > 0m && value > 0m ? Math.Abs(Math.Log((double)value / (double)e)) : null;

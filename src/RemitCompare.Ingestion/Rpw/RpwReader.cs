@@ -66,7 +66,7 @@ public sealed class RpwReader(CountryCatalog countries, CurrencyCatalog currenci
     {
         decimal? Normalise(decimal? rate) => rate is { } r ? reading.Normalise(r) : null;
         SurveyPoint Point(RpwPoint p) => new(p.Amount, p.Fee, row.Transparent ? Normalise(p.Rate) : null, p.Margin, p.Total);
-        var interbank = row.Interbank ?? (row.Transparent && row.Cc1.Rate is { } r && row.Cc1.Margin is { } m ? r / (1m - (m / 100m)) : null);
+        var interbank = row.EffectiveInterbank;
         var notes = new[] { reading.Note, row.DateNote, row.Interbank is null && interbank is not null ? "interbank rate implied by cc1 rate and margin" : null }
             .Where(n => n is not null);
         return new ObservationRecord

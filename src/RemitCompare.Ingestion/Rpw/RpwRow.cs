@@ -27,6 +27,10 @@ internal sealed record RpwRow
     public required DateTimeOffset CollectedAt { get; init; }
     public string? DateNote { get; init; }
 
+    /// <summary>The interbank rate as stated, else implied by the cc1 rate and margin (r / (1 − margin)).</summary>
+    public decimal? EffectiveInterbank =>
+        Interbank ?? (Transparent && Cc1.Rate is { } r && Cc1.Margin is { } m && m < 100m ? r / (1m - (m / 100m)) : null);
+
     /// <summary>Sent in the local currency: the amount is not the USD denomination.</summary>
     public bool SentInLocalCurrency => Cc1.Amount != Cc1.Denomination || Cc2.Amount != Cc2.Denomination;
 }

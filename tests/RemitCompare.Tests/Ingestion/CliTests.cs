@@ -69,7 +69,7 @@ public sealed partial class CliTests
         var (exitCode, output, errors) = CliProcess.Run(["ingest", "rpw", RepoFiles.RpwSample], store.Directory, environment, TimeSpan.FromSeconds(60));
         Assert.That(exitCode, Is.Zero, errors);
         Assert.That(Figure(output, "accepted"), Is.EqualTo(store.Store.Count("quote_observations").ToString(CultureInfo.InvariantCulture)));
-        Assert.That(File.Exists(Path.Combine(store.Directory, CliApp.DefaultStorePath)), Is.False, "the default ./remitcompare.db was used instead");
+        Assert.That(File.Exists(Path.Combine(store.Directory, RemitCompare.Data.SqliteStore.DefaultPath)), Is.False, "the default ./remitcompare.db was used instead");
     }
 
     private static (int ExitCode, string Output, string Errors) Invoke(params string[] args)
