@@ -52,10 +52,13 @@ public static class CompareApi
         Speed? maxSpeed = Choice<Speed>(errors, "maxSpeed", q.MaxSpeed, MethodNames.TryParseSpeed, MethodNames.SpeedCategoryNames);
         var includeStale = errors.Flag("includeStale", q.IncludeStale);
         var mode = CompareMode.Send;
+        decimal? number = null;
         if (string.IsNullOrWhiteSpace(q.Amount) == string.IsNullOrWhiteSpace(q.Receive))
             errors.Add("amount", "give either amount (what the sender sends) or receive (what the recipient must get), not both or neither");
         else if (!string.IsNullOrWhiteSpace(q.Receive))
-            mode = CompareMode.Receive;
+            (mode, number) = (CompareMode.Receive, errors.PositiveAmount("receive", q.Receive, AbsoluteMaximum));
+        else
+            number = errors.PositiveAmount("amount", q.Amount, AbsoluteMaximum);
         if (from is not null && to is not null && from.Iso3 == to.Iso3) errors.Add("to", "must differ from 'from'");
         if (!errors.IsEmpty || from is null || to is null) return null;
 
@@ -76,7 +79,7 @@ public static class CompareApi
 
         var amountCurrency = mode == CompareMode.Send ? sendCurrency : receiveCurrency!;
         var parameter = mode == CompareMode.Send ? "amount" : "receive";
-        var amount = Amount(errors, parameter, mode == CompareMode.Send ? q.Amount : q.Receive, amountCurrency, snapshot, now);
+        var amount = Amount(errors, parameter, number!.Value, amountCurrency, snapshot, now);
         if (amount is null) return null;
 
         return (corridor, new RankingRequest(mode, amount.Value, sendCurrency, receiveCurrency, to.CurrencyCode ?? "", now)
@@ -138,10 +141,8 @@ public static class CompareApi
         return currency;
     }
 
-    private static decimal? Amount(QueryErrors errors, string parameter, string? text, Currency currency, Snapshot snapshot, DateTimeOffset now)
+    private static decimal? Amount(QueryErrors errors, string parameter, decimal value, Currency currency, Snapshot snapshot, DateTimeOffset now)
     {
-        var amount = errors.PositiveAmount(parameter, text, AbsoluteMaximum);
-        if (amount is not { } value) return null;
         if (decimal.Round(value, currency.MinorUnits) != value)
         {
             errors.Add(parameter, $"{currency.Code} has {currency.MinorUnits} decimal places; {value} has more");

@@ -112,6 +112,18 @@ public sealed class BadInputTests : ApiFixture
         answer.AssertIsProblemNaming(parameter);
     }
 
+    [Test]
+    public async Task Every_parameter_wrong_on_its_own_is_reported_in_one_problem()
+    {
+        var answer = await Get("/v1/compare?from=KEN&to=XXX&amount=abc&payout=teleport");
+
+        using (Assert.EnterMultipleScope())
+        {
+            answer.AssertIsProblem(HttpStatusCode.BadRequest);
+            Assert.That(answer.ErrorNames, Is.EquivalentTo(new[] { "to", "amount", "payout" }), answer.Body);
+        }
+    }
+
     [TestCase("/nothing")]
     [TestCase("/v1")]
     [TestCase("/v1/compares")]
