@@ -32,6 +32,9 @@ public sealed class OfferText(Language language)
     public string Date(DateOnly day) => day.ToString(Culture.DateTimeFormat.LongDatePattern.Contains("dddd", StringComparison.Ordinal)
         ? "d MMMM yyyy" : Culture.DateTimeFormat.LongDatePattern, Culture);
 
+    /// <summary>A date with the month abbreviated, where space is short (each offer's collection date).</summary>
+    public string ShortDate(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime).ToString("d MMM yyyy", Culture);
+
     /// <summary>How the recipient is paid, in words.</summary>
     public string Payout(PayoutMethod method) => language["payout_" + method.Name()];
 

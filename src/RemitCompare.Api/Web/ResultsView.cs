@@ -49,7 +49,7 @@ public static class ResultsView
         Pair(html, l["total_cost"], text.TotalCost(offer));
         Pair(html, l["speed"], text.Speed(q.Speed));
         Pair(html, l["payout"], text.Payout(q.Payout));
-        Pair(html, l["collected"], text.Date(q.CollectedAt));
+        Pair(html, l["collected"], text.ShortDate(q.CollectedAt));
         html.Raw("</dl>");
         var flags = text.Flags(offer).ToList();
         if (flags.Count > 0)

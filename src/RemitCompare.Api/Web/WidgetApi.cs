@@ -9,7 +9,7 @@ public sealed class WidgetScript(LanguageCatalog languages)
 {
     // Form and page-only texts stay out of the widget to keep it small.
     private static readonly string[] PageOnly = ["title", "intro", "language", "from", "to", "mode", "mode_send", "mode_receive",
-        "amount", "currency", "currency_default", "compare", "choose", "errors", "corridors", "source", "printed", "you_pay", "collected",
+        "amount", "currency", "currency_default", "compare", "choose", "errors", "corridors", "source", "printed",
         "sms_gets", "sms_cost", "sms_prices"];
 
     /// <summary>widget.js, with <c>/*STRINGS*/{}</c> replaced by the strings of each language.</summary>

@@ -90,6 +90,7 @@ dt{font-size:.8em;color:var(--rc-muted,#4a4a4a)}dd{margin:0;font-weight:600;over
         pct: p => new Intl.NumberFormat(loc, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p / 100),
         rate: r => new Intl.NumberFormat(loc, { maximumSignificantDigits: 6 }).format(r),
         date: d => new Intl.DateTimeFormat(loc, { dateStyle: "long", timeZone: "UTC" }).format(new Date(d)),
+        day: d => new Intl.DateTimeFormat(loc, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d)),
       };
     }
 
@@ -116,6 +117,7 @@ dt{font-size:.8em;color:var(--rc-muted,#4a4a4a)}dd{margin:0;font-weight:600;over
         dl.append(d);
       };
       pair(s.recipient_gets, f.money(o.recipientGets), "g");
+      pair(s.you_pay, f.money(o.senderPays));
       pair(s.fee, f.money(o.fee));
       pair(s.rate, o.rate == null ? s.rate_hidden
         : o.midMarketRate == null || o.fxMarginPct == null ? f.rate(o.rate)
@@ -123,6 +125,7 @@ dt{font-size:.8em;color:var(--rc-muted,#4a4a4a)}dd{margin:0;font-weight:600;over
       pair(s.total_cost, o.totalCost && o.totalCostPct != null ? `${f.money(o.totalCost)} (${f.pct(o.totalCostPct)})` : s.unknown);
       pair(s.speed, o.speed ? s["speed_" + o.speed] : s.unknown);
       pair(s.payout, s["payout_" + o.payoutMethod]);
+      pair(s.collected, f.day(o.collectedAt));
       li.append(dl);
       if (o.flags.length) {
         const ul = el("ul", "f");
