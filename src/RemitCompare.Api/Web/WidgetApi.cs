@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using RemitCompare.Api.Hosting;
 
 namespace RemitCompare.Api.Web;
@@ -18,7 +20,7 @@ public sealed class WidgetScript(LanguageCatalog languages)
     private static string StringsJson(LanguageCatalog languages)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
         {
             json.WriteStartObject();
             foreach (var l in languages.All)
