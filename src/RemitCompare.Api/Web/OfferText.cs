@@ -17,13 +17,8 @@ public sealed class OfferText(Language language)
     /// <summary>A percentage with one decimal in the locale's percent pattern.</summary>
     public string Percent(decimal pct) => (Math.Round(pct, 1, MidpointRounding.ToEven) / 100m).ToString("P1", Culture);
 
-    /// <summary>A rate with up to six significant digits.</summary>
-    public string Rate(decimal rate)
-    {
-        var digits = rate == 0m ? 1 : (int)Math.Floor(Math.Log10((double)Math.Abs(rate))) + 1;
-        var decimals = Math.Clamp(6 - digits, 0, 6);
-        return Math.Round(rate, decimals, MidpointRounding.ToEven).ToString("#,##0." + new string('#', decimals), Culture);
-    }
+    /// <summary>A rate with the six significant digits the API gives.</summary>
+    public string Rate(decimal rate) => Features.CompareApi.Significant(rate)!.Value.ToString("#,##0.############", Culture);
 
     /// <summary>A date in the locale's long form, Gregorian calendar.</summary>
     public string Date(DateTimeOffset at) => Date(DateOnly.FromDateTime(at.UtcDateTime));
