@@ -97,6 +97,18 @@ public sealed class WebHttpTests : ApiFixture
     }
 
     [Test]
+    public async Task In_receive_mode_the_page_ranks_by_what_the_sender_pays_as_the_api_does()
+    {
+        var api = (await Get("/v1/compare?from=KEN&to=UGA&receive=500000&receiveCurrency=UGX")).Root.GetProperty("offers")
+            .EnumerateArray().Select(o => o.GetProperty("provider").GetString()!).ToList();
+        var html = (await Get("/compare?lang=en&from=KEN&to=UGA&amount=500000&currency=UGX&mode=receive")).Body;
+
+        var shown = System.Text.RegularExpressions.Regex.Matches(html, "<h3>([^<]*)</h3>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
+        Assert.That(WebUtility.HtmlDecode(html), Does.Contain("the recipient must get 500,000\u00A0UGX").And.Contain("ranked by what you pay"));
+        Assert.That(shown, Is.EqualTo(api));
+    }
+
+    [Test]
     public async Task The_page_shows_each_offer_of_the_api_with_its_payout_method_and_flags_in_words()
     {
         var api = (await Get("/v1/compare?from=KEN&to=UGA&amount=10000")).Root.GetProperty("offers");
