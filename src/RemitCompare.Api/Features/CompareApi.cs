@@ -210,7 +210,7 @@ public static class CompareApi
     private static decimal? Pct(decimal? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.ToEven) : null;
 
     /// <summary>Rates keep 6 significant digits: more than any source publishes, fewer than a division leaves.</summary>
-    private static decimal? Significant(decimal? value)
+    internal static decimal? Significant(decimal? value)
     {
         if (value is not { } v || v == 0m) return value;
         var digits = (int)Math.Floor(Math.Log10((double)Math.Abs(v))) + 1;

@@ -21,6 +21,9 @@ public sealed class QueryErrors
         list.Add(reason);
     }
 
+    /// <summary>The reasons recorded, by parameter, for a form that shows each next to its field.</summary>
+    public IReadOnlyDictionary<string, string[]> ByParameter => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
     /// <summary>The problem response.</summary>
     public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using RemitCompare.Api.Features;
 using RemitCompare.Api.Json;
+using RemitCompare.Api.Web;
 using RemitCompare.Data;
 using RemitCompare.Data.Snapshots;
 using RemitCompare.Ingestion;
@@ -23,6 +24,7 @@ public static class RemitCompareSetup
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.AddRemitCompareWeb();
         return builder;
     }
 
@@ -55,6 +57,7 @@ public static class RemitCompareSetup
         v1.MapProviders();
         v1.MapRates();
         app.MapHealth();
+        app.MapRemitCompareWeb();
         return app;
     }
 }
