@@ -17,6 +17,7 @@ public sealed class OpenApiContractTests : ApiFixture
     [
         ("Compare", 400, "/v1/compare?from=KEN&to=UGA&amount=0"),
         ("GetProvider", 400, "/v1/providers/abc"),
+        ("ListProviders", 400, "/v1/providers?asOf=whenever"),
         ("GetProvider", 404, "/v1/providers/999999"),
         ("GetRate", 400, "/v1/rates/USD/GBP?at=09-05-2025"),
         ("GetRate", 404, "/v1/rates/KES/USD?at=1999-01-04"),
