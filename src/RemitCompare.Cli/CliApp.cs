@@ -7,7 +7,7 @@ using RemitCompare.Ingestion.Files;
 
 namespace RemitCompare.Cli;
 
-/// <summary>The <c>remitcompare</c> command line: ingestion of survey files and reference rates into the store.</summary>
+/// <summary>The <c>remitcompare</c> command line: ingestion of survey files, reference rates and flows into the store; indicators.</summary>
 public static class CliApp
 {
     /// <summary>The root command with every subcommand.</summary>
@@ -18,9 +18,11 @@ public static class CliApp
         var db = new Option<string?>("--db") { Description = "SQLite database file (default: configuration Store:Path, env Store__Path, else ./remitcompare.db)", Recursive = true };
         var root = new RootCommand("RemitCompare: remittance cost comparison — ingestion and maintenance") { db };
         var ingest = new Command("ingest", "Ingest a file into the store as one batch");
-        ingest.Subcommands.Add(IngestCommand("rpw", "World Bank RPW survey rows (42-column or 30-column CSV layout)", FileSource.Rpw, db, output, errors));
+        ingest.Subcommands.Add(IngestCommand("rpw", "World Bank RPW survey rows (42-column or 30-column CSV layout, or the dataset workbook .xlsx)", FileSource.Rpw, db, output, errors));
         ingest.Subcommands.Add(IngestCommand("ecb", "ECB euro reference rates (eurofxref-hist.csv or the daily XML)", FileSource.Ecb, db, output, errors));
+        ingest.Subcommands.Add(IngestCommand("flows", "World Bank/KNOMAD bilateral remittance flows (the matrix workbook .xlsx or the long CSV)", FileSource.Flows, db, output, errors));
         root.Subcommands.Add(ingest);
+        root.Subcommands.Add(IndicatorsCommand.Build(db, output, errors));
         return root;
     }
 

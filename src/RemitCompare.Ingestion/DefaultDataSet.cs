@@ -8,7 +8,7 @@ namespace RemitCompare.Ingestion;
 
 /// <summary>
 /// The small attributed data set embedded in the assembly (see data/SOURCES.md): ISO 4217 currencies, country
-/// codes, ECB rates from late 2023 and the East Africa RPW rows of 2024–2025. A new, empty store is filled from it
+/// codes, ECB rates from late 2023, the East Africa RPW rows of 2024–2025 and the KNOMAD flows that weight them. A new, empty store is filled from it
 /// on first start so the service answers real corridors at once.
 /// </summary>
 public static class DefaultDataSet
@@ -27,6 +27,7 @@ public static class DefaultDataSet
             ingestor.Ingest(FileSource.Ecb, Open("ecb/eurofxref-hist-2023q4-2026q1.csv")),
             ingestor.Ingest(FileSource.Ecb, Open("ecb/eurofxref-daily.xml")),
             ingestor.Ingest(FileSource.Rpw, Open("rpw/rpw_east_africa_2024_2025.csv")),
+            ingestor.Ingest(FileSource.Flows, Open("knomad/bilateral_remittance_2021_subset.csv")),
         ];
     }
 

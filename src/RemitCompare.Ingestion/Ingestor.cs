@@ -6,6 +6,7 @@ using RemitCompare.Data.Rates;
 using RemitCompare.Domain.Pricing;
 using RemitCompare.Ingestion.Ecb;
 using RemitCompare.Ingestion.Files;
+using RemitCompare.Ingestion.Flows;
 using RemitCompare.Ingestion.Rpw;
 
 namespace RemitCompare.Ingestion;
@@ -17,6 +18,8 @@ public enum FileSource
     Rpw,
     /// <summary>ECB euro reference rates: history CSV or daily XML.</summary>
     Ecb,
+    /// <summary>World Bank/KNOMAD bilateral remittance flows: the wide matrix workbook or a long CSV.</summary>
+    Flows,
 }
 
 /// <summary>What an ingestion run did, for the CLI and the logs.</summary>
@@ -48,16 +51,19 @@ public sealed class Ingestor(SqliteStore store, TimeProvider clock)
     {
         var started = clock.GetTimestamp();
         var startedAt = clock.GetUtcNow();
-        var sourceName = source == FileSource.Rpw ? RpwReader.Source : ReferenceRateBook.Ecb;
+        var sourceName = source switch { FileSource.Rpw => RpwReader.Source, FileSource.Flows => FlowReader.Source, _ => ReferenceRateBook.Ecb };
         var writer = new BatchWriter(store, clock);
         if (writer.FindExisting(sourceName, payload.Sha256) is { } existing)
             return new IngestionSummary(existing, true, "", 0, 0, 0, [], clock.GetElapsedTime(started));
 
-        var (layout, kind, observations, rates, quarantine, rowsRead) = Parse(source, payload);
+        var flows = source == FileSource.Flows ? new FlowReader(new CountryNames(new CatalogStore(store).Countries())).Read(payload) : null;
+        var (layout, kind, observations, rates, quarantine, rowsRead) = flows is null
+            ? Parse(source, payload)
+            : (flows.Layout, "flows", [], [], flows.Quarantine, flows.RowsRead);
         progress?.Report(new IngestionProgress("parsing", rowsRead));
         var header = new BatchHeader(sourceName, kind, payload.Name, payload.Sha256, payload.Bytes.LongLength, startedAt);
         var outcome = writer.Write(header, observations, rates, quarantine,
-            progress is null ? null : new SynchronousProgress<int>(rows => progress.Report(new IngestionProgress("writing", rows))));
+            progress is null ? null : new SynchronousProgress<int>(rows => progress.Report(new IngestionProgress("writing", rows))), flows?.Flows);
         return new IngestionSummary(outcome.BatchId, outcome.AlreadyIngested, layout, rowsRead, outcome.Accepted, outcome.AlreadyStored,
             quarantine, clock.GetElapsedTime(started));
     }
@@ -83,7 +89,7 @@ public sealed class Ingestor(SqliteStore store, TimeProvider clock)
 
         var catalog = new CatalogStore(store);
         var book = new ReferenceRateBook(new RateStore(store).EuroRates(DateTimeOffset.MaxValue.ToString("O")), []);
-        using var reader = payload.OpenText();
+        using TextReader reader = Workbook.IsWorkbook(payload) ? new StringReader(RpwWorkbook.ToCsv(payload)) : payload.OpenText();
         var rpw = new RpwReader(catalog.Countries(), catalog.Currencies(), book).Read(reader);
         return (rpw.Layout, "survey", rpw.Observations, [], rpw.Quarantine, rpw.RowsRead);
     }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RemitCompare.Api.Hosting;
+using RemitCompare.Api.Audit;
 using RemitCompare.Api.Json;
 using RemitCompare.Domain.Catalog;
 using RemitCompare.Domain.Money;
@@ -28,14 +28,16 @@ public static class CompareApi
     /// <summary>The query parameters of a comparison, as text, so that every malformed value gets a problem response.</summary>
     public sealed record CompareQuery(
         string? From, string? To, string? Amount, string? Receive, string? Currency, string? ReceiveCurrency,
-        string? Payout, string? Funding, string? MaxSpeed, string? IncludeStale);
+        string? Payout, string? Funding, string? MaxSpeed, string? IncludeStale, string? AsOf);
 
     internal static Results<Ok<CompareResponse>, ValidationProblem, ProblemHttpResult> Compare(
-        [AsParameters] CompareQuery query, SnapshotHolder snapshots, TimeProvider clock)
+        [AsParameters] CompareQuery query, AsOfSnapshots snapshots, TimeProvider clock)
     {
-        var snapshot = snapshots.Current;
         var errors = new QueryErrors();
-        var parsed = Parse(query, snapshot, errors, clock.GetUtcNow());
+        var asOf = errors.AsOf(query.AsOf);
+        if (!errors.IsEmpty) return errors.ToProblem();
+        var snapshot = snapshots.At(asOf);
+        var parsed = Parse(query, snapshot, errors, asOf ?? clock.GetUtcNow());
         if (!errors.IsEmpty) return errors.ToProblem();
         var (corridor, request) = parsed!.Value;
         var ranking = Ranker.Rank(corridor.Quotes, request);

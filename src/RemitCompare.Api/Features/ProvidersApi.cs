@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using RemitCompare.Api.Hosting;
+using RemitCompare.Api.Audit;
 using RemitCompare.Api.Json;
 using RemitCompare.Domain.Pricing;
 using RemitCompare.Domain.Services;
@@ -18,9 +18,12 @@ public static class ProvidersApi
         return group;
     }
 
-    internal static Ok<ProviderListDto> List(SnapshotHolder snapshots)
+    internal static Results<Ok<ProviderListDto>, ValidationProblem> List(string? asOf, AsOfSnapshots snapshots)
     {
-        var snapshot = snapshots.Current;
+        var errors = new QueryErrors();
+        var moment = errors.AsOf(asOf);
+        if (!errors.IsEmpty) return errors.ToProblem();
+        var snapshot = snapshots.At(moment);
         var quotes = QuotesByProvider(snapshot);
         var providers = snapshot.Providers.Values
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
@@ -33,18 +36,17 @@ public static class ProvidersApi
         return TypedResults.Ok(new ProviderListDto(snapshot.AsOf, providers));
     }
 
-    internal static Results<Ok<ProviderDetailDto>, ValidationProblem, ProblemHttpResult> Get(string id, SnapshotHolder snapshots, TimeProvider clock)
+    internal static Results<Ok<ProviderDetailDto>, ValidationProblem, ProblemHttpResult> Get(string id, string? asOf, AsOfSnapshots snapshots, TimeProvider clock)
     {
+        var errors = new QueryErrors();
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var providerId))
-        {
-            var errors = new QueryErrors();
             errors.Add("id", $"'{QueryErrors.Shorten(id)}' is not a provider id (a positive whole number from GET /v1/providers)");
-            return errors.ToProblem();
-        }
-        var snapshot = snapshots.Current;
+        var moment = errors.AsOf(asOf);
+        if (!errors.IsEmpty) return errors.ToProblem();
+        var snapshot = snapshots.At(moment);
         if (!snapshot.Providers.TryGetValue(providerId, out var provider))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Provider not found", detail: $"No provider has id {providerId}.");
-        var now = clock.GetUtcNow();
+        var now = moment ?? clock.GetUtcNow();
         var own = QuotesByProvider(snapshot).TryGetValue(providerId, out var list) ? list : [];
         var services = own
             .OrderBy(x => x.Corridor.Key, StringComparer.Ordinal).ThenBy(x => x.Quote.ServiceId)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using RemitCompare.Api.Audit;
 using RemitCompare.Api.Features;
 using RemitCompare.Api.Json;
 using RemitCompare.Api.Web;
@@ -22,6 +23,7 @@ public static class RemitCompareSetup
         services.AddSingleton<SnapshotHolder>();
         services.AddSingleton<SnapshotRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
+        services.AddAudit();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddRemitCompareWeb();
@@ -56,6 +58,7 @@ public static class RemitCompareSetup
         v1.MapCompare();
         v1.MapProviders();
         v1.MapRates();
+        v1.MapAuditEndpoints();
         app.MapHealth();
         app.MapRemitCompareWeb();
         return app;

@@ -71,6 +71,12 @@ public sealed record HealthDto(string Status, long SnapshotVersion, DateTimeOffs
 [JsonSerializable(typeof(ProviderDetailDto))]
 [JsonSerializable(typeof(RateDto))]
 [JsonSerializable(typeof(HealthDto))]
+[JsonSerializable(typeof(CorridorIndicatorListDto))]
+[JsonSerializable(typeof(CorridorSeriesDto))]
+[JsonSerializable(typeof(GlobalIndicatorsDto))]
+[JsonSerializable(typeof(BatchDto))]
+[JsonSerializable(typeof(TransparencyReportDto))]
+[JsonSerializable(typeof(ExportDto))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using RemitCompare.Data.Flows;
 using RemitCompare.Domain.Services;
 
 namespace RemitCompare.Data.Batches;
@@ -24,14 +25,16 @@ public sealed class BatchWriter(SqliteStore store, TimeProvider clock)
             new { source, payloadSha256 });
     }
 
-    /// <summary>Stores a batch. <paramref name="progress"/> receives the number of rows written so far.</summary>
+    /// <summary>Stores a batch. <paramref name="progress"/> receives the number of rows written so far; <paramref name="flows"/> are bilateral remittance estimates.</summary>
     public BatchOutcome Write(
         BatchHeader header,
         IReadOnlyCollection<ObservationRecord> observations,
         IReadOnlyCollection<ReferenceRateRecord> rates,
         IReadOnlyCollection<QuarantinedRow> quarantine,
-        IProgress<int>? progress = null)
+        IProgress<int>? progress = null,
+        IReadOnlyCollection<FlowRecord>? flows = null)
     {
+        flows ??= [];
         using var connection = store.Open();
         using var tx = connection.BeginTransaction(deferred: false);
         var existing = connection.ExecuteScalar<long?>(
@@ -74,13 +77,14 @@ public sealed class BatchWriter(SqliteStore store, TimeProvider clock)
                 Report(progress, ++written);
             }
         }
+        accepted += FlowStore.Insert(connection, tx, batchId, flows);
         foreach (var row in quarantine)
         {
             connection.Execute(
                 "INSERT INTO quarantine (batch_id, row_number, field, reason, raw) VALUES (@batchId, @RowNumber, @Field, @Reason, @Raw)",
                 new { batchId, row.RowNumber, row.Field, row.Reason, row.Raw }, tx);
         }
-        var total = observations.Count + rates.Count;
+        var total = observations.Count + rates.Count + flows.Count;
         connection.Execute(
             """
             UPDATE batches SET finished_at = @finished, rows_read = @read, rows_accepted = @accepted, rows_quarantined = @quarantined

@@ -126,14 +126,7 @@ internal static partial class RpwRowParser
     public static string FieldName(RpwField field) => RpwLayout.ColumnName(field);
 
     /// <summary><c>2025_3Q</c>, <c>2025Q3</c>, <c>Q3 2025</c> → <c>2025Q3</c>.</summary>
-    public static string? ParsePeriod(string text)
-    {
-        var match = PeriodPattern().Match(text.Trim().ToUpperInvariant());
-        if (!match.Success) return null;
-        var year = match.Groups["y1"].Success ? match.Groups["y1"].Value : match.Groups["y2"].Value;
-        var quarter = match.Groups["q1"].Success ? match.Groups["q1"].Value : match.Groups["q2"].Success ? match.Groups["q2"].Value : match.Groups["q3"].Value;
-        return $"{year}Q{quarter}";
-    }
+    public static string? ParsePeriod(string text) => Domain.Indicators.SurveyPeriod.Normalise(text);
 
     /// <summary>The first day of a period's middle month, used when a row carries no collection date.</summary>
     public static DateTimeOffset MidQuarter(string period) =>
@@ -149,7 +142,4 @@ internal static partial class RpwRowParser
 
     private static string Hash(IEnumerable<string> fields) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', fields))))[..32];
-
-    [GeneratedRegex(@"^(?:(?<y1>\d{4})[_ \-]?(?:(?<q1>[1-4])Q|Q(?<q2>[1-4]))|Q(?<q3>[1-4])[_ \-]?(?<y2>\d{4}))$")]
-    private static partial Regex PeriodPattern();
 }
