@@ -15,8 +15,8 @@ public sealed record CompareForm(string? From, string? To, string? Amount, strin
 {
     /// <summary>The form as the comparison API's query, so the page and the API validate and rank in one way.</summary>
     public CompareApi.CompareQuery ToQuery() => Receive
-        ? new(From, To, null, Amount, null, Currency, null, null, null, null)
-        : new(From, To, Amount, null, Currency, null, null, null, null, null);
+        ? new(From, To, null, Amount, null, Currency, null, null, null, null, null)
+        : new(From, To, Amount, null, Currency, null, null, null, null, null, null);
 
     /// <summary>The query string of this form in a language, for links.</summary>
     public string QueryString(string lang) => Microsoft.AspNetCore.Http.QueryString.Create(
