@@ -1,0 +1,124 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace RemitCompare.Ingestion.Feeds;
+
+/// <summary>What one HTTP attempt brought back, body read in full.</summary>
+/// <param name="Status">HTTP status.</param>
+/// <param name="Body">The whole body.</param>
+/// <param name="RetryAfter">The Retry-After the server asked for, as a delay.</param>
+public sealed record FetchResponse(HttpStatusCode Status, byte[] Body, TimeSpan? RetryAfter)
+{
+    /// <summary>True for 429, 408 and 5xx: worth another attempt.</summary>
+    public bool IsTransientFailure => Status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)Status >= 500;
+}
+
+/// <summary>
+/// The resilience pipeline of one source, built once: retry with jittered exponential backoff that honours
+/// Retry-After, a circuit breaker, a request budget per window, and a timeout per attempt — all on the given clock.
+/// </summary>
+public sealed class FeedResilience : IDisposable
+{
+    private readonly TimeProvider _clock;
+    private readonly FeedResilienceOptions _options;
+    private readonly TokenBucketRateLimiter _budget;
+    private long _budgetWindowStart;
+
+    /// <summary>Builds the pipeline. <paramref name="onRetry"/> hears of each retry and its delay.</summary>
+    public FeedResilience(string name, FeedResilienceOptions options, TimeProvider clock, Action<TimeSpan, string>? onRetry = null)
+    {
+        _clock = clock;
+        _options = options;
+        _budgetWindowStart = clock.GetTimestamp();
+        // Replenished by hand on the source's clock, so a test's fake time also refills the budget.
+        _budget = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.RequestsPerWindow,
+            TokensPerPeriod = options.RequestsPerWindow,
+            ReplenishmentPeriod = options.RateWindow,
+            AutoReplenishment = false,
+            QueueLimit = 0,
+        });
+        var transient = new PredicateBuilder<FetchResponse>()
+            .Handle<HttpRequestException>()
+            .Handle<IOException>()
+            .Handle<TimeoutRejectedException>()
+            .HandleResult(r => r.IsTransientFailure);
+        Pipeline = new ResiliencePipelineBuilder<FetchResponse> { Name = name, TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions<FetchResponse>
+            {
+                ShouldHandle = args => new ValueTask<bool>(
+                    args.Outcome.Result?.RetryAfter is not { } wait || wait <= options.MaxRetryDelay
+                        ? transient.Build()(args.Outcome)
+                        : false),
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+                MaxDelay = options.MaxRetryDelay,
+                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result?.RetryAfter),
+                OnRetry = args =>
+                {
+                    onRetry?.Invoke(args.RetryDelay, Describe(args.Outcome));
+                    return default;
+                },
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<FetchResponse>
+            {
+                ShouldHandle = transient,
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = options.BreakerMinimumThroughput,
+                SamplingDuration = options.BreakerSamplingDuration,
+                BreakDuration = options.BreakDuration,
+                StateProvider = Circuit,
+            })
+            .AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => Acquire(args.Context.CancellationToken) })
+            .AddTimeout(options.Timeout)
+            .Build();
+    }
+
+    /// <summary>The pipeline.</summary>
+    public ResiliencePipeline<FetchResponse> Pipeline { get; }
+
+    /// <summary>The breaker's state.</summary>
+    public CircuitBreakerStateProvider Circuit { get; } = new();
+
+    /// <summary>The state of the breaker as the API names it.</summary>
+    public string CircuitState => Circuit.CircuitState switch
+    {
+        Polly.CircuitBreaker.CircuitState.Closed => "closed",
+        Polly.CircuitBreaker.CircuitState.Open => "open",
+        Polly.CircuitBreaker.CircuitState.HalfOpen => "half_open",
+        _ => "isolated",
+    };
+
+    /// <summary>A failure in words for logs and the fetch log.</summary>
+    public static string Describe(Outcome<FetchResponse> outcome) => outcome.Exception switch
+    {
+        null when outcome.Result is { } r => $"HTTP {(int)r.Status} {r.Status}" + (r.RetryAfter is { } ra ? $" (Retry-After {ra.TotalSeconds:0} s)" : ""),
+        TimeoutRejectedException => "timed out",
+        BrokenCircuitException => "circuit open: not called",
+        RateLimiterRejectedException => "request budget for the window used up: not called",
+        { } e => $"{e.GetType().Name}: {e.Message}",
+        _ => "no outcome",
+    };
+
+    /// <inheritdoc />
+    public void Dispose() => _budget.Dispose();
+
+    private ValueTask<RateLimitLease> Acquire(CancellationToken cancellationToken)
+    {
+        var elapsed = _clock.GetElapsedTime(Interlocked.Read(ref _budgetWindowStart));
+        if (elapsed >= _options.RateWindow)
+        {
+            Interlocked.Exchange(ref _budgetWindowStart, _clock.GetTimestamp());
+            _budget.TryReplenish();
+        }
+        return _budget.AcquireAsync(1, cancellationToken);
+    }
+}
