@@ -23,6 +23,7 @@ public static class CliApp
         var ingest = new Command("ingest", "Ingest a file into the store as one batch");
         ingest.Subcommands.Add(IngestCommand("rpw", "World Bank RPW survey rows (42-column or 30-column CSV layout)", FileSource.Rpw, db, output, errors));
         ingest.Subcommands.Add(IngestCommand("ecb", "ECB euro reference rates (eurofxref-hist.csv or the daily XML)", FileSource.Ecb, db, output, errors));
+        FeedCommands.AddTo(ingest, db, output, errors);
         root.Subcommands.Add(ingest);
         return root;
     }

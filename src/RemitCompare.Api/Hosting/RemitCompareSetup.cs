@@ -24,6 +24,7 @@ public static class RemitCompareSetup
         services.AddSingleton<SnapshotHolder>();
         services.AddSingleton<SnapshotRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
+        services.AddFeeds(builder.Configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         return builder;
@@ -57,6 +58,7 @@ public static class RemitCompareSetup
         v1.MapCompare();
         v1.MapProviders();
         v1.MapRates();
+        v1.MapSources();
         app.MapHealth();
         return app;
     }

@@ -27,6 +27,7 @@ public sealed class FeedScheduler : IDisposable
     private readonly FeedLog _log;
     private readonly TimeSpan _freshness;
     private readonly Action<FetchRecord>? _batchCommitted;
+    private IReadOnlyDictionary<string, SourceHistory>? _histories;
 
     /// <summary>Builds every source once. <paramref name="batchCommitted"/> hears of each batch written.</summary>
     public FeedScheduler(FeedOptions options, SqliteStore store, TimeProvider clock, ILoggerFactory loggers, TimeSpan freshness, Action<FetchRecord>? batchCommitted = null)
@@ -56,10 +57,10 @@ public sealed class FeedScheduler : IDisposable
     /// <summary>Runs every source now and then at its interval until cancelled.</summary>
     public Task WatchAsync(CancellationToken cancellationToken) => Task.WhenAll(Sources.Select(s => LoopAsync(s, cancellationToken)));
 
-    /// <summary>The state of every source.</summary>
+    /// <summary>The state of every source; the fetch log is read at the first call and after each run, not per call.</summary>
     public IReadOnlyList<SourceStatus> Status()
     {
-        var histories = _log.Histories();
+        var histories = Volatile.Read(ref _histories) ?? ReloadHistories();
         var now = _clock.GetUtcNow();
         return Sources.Select(s =>
         {
@@ -89,6 +90,7 @@ public sealed class FeedScheduler : IDisposable
         try
         {
             var records = await source.RunAsync(cancellationToken);
+            ReloadHistories();
             foreach (var record in records.Where(r => r.Outcome == "ok")) _batchCommitted?.Invoke(record);
             return records;
         }
@@ -98,6 +100,13 @@ public sealed class FeedScheduler : IDisposable
             _logger.LogError(e, "Source {Source}: run failed", source.Name);
             return [];
         }
+    }
+
+    private IReadOnlyDictionary<string, SourceHistory> ReloadHistories()
+    {
+        var histories = _log.Histories();
+        Volatile.Write(ref _histories, histories);
+        return histories;
     }
 
     private static void Validate(FeedOptions options)
