@@ -19,7 +19,7 @@ public static class FeedSimulatorApp
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.WebHost.UseUrls(url);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         var app = builder.Build();
         app.MapGet("/", () => "RemitCompare feed simulator: GET /quotes?from=USA&to=MEX&sourceCurrency=USD&targetCurrency=MXN&amount=200, GET /ecb/eurofxref-daily.xml, POST /faults?fault=server_error&times=3, DELETE /faults");
         app.MapGet("/quotes", (HttpContext http) => Serve(http, state, fault => Quotes(http.Request.Query, state, fault)));

@@ -26,7 +26,8 @@ public sealed class FeedResilience : IDisposable
 {
     private readonly TimeProvider _clock;
     private readonly FeedResilienceOptions _options;
-    private readonly TokenBucketRateLimiter _budget;
+    private readonly Lock _budgetGate = new();
+    private TokenBucketRateLimiter _budget;
     private long _budgetWindowStart;
 
     /// <summary>Builds the pipeline. <paramref name="onRetry"/> hears of each retry and its delay.</summary>
@@ -35,15 +36,7 @@ public sealed class FeedResilience : IDisposable
         _clock = clock;
         _options = options;
         _budgetWindowStart = clock.GetTimestamp();
-        // Replenished by hand on the source's clock, so a test's fake time also refills the budget.
-        _budget = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.RequestsPerWindow,
-            TokensPerPeriod = options.RequestsPerWindow,
-            ReplenishmentPeriod = options.RateWindow,
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        });
+        _budget = NewBudget();
         var transient = new PredicateBuilder<FetchResponse>()
             .Handle<HttpRequestException>()
             .Handle<IOException>()
@@ -111,14 +104,29 @@ public sealed class FeedResilience : IDisposable
     /// <inheritdoc />
     public void Dispose() => _budget.Dispose();
 
+    // A fresh bucket per window on the source's clock (the limiter's own replenishment runs on real time).
+    private TokenBucketRateLimiter NewBudget() => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = _options.RequestsPerWindow,
+        TokensPerPeriod = _options.RequestsPerWindow,
+        ReplenishmentPeriod = _options.RateWindow,
+        AutoReplenishment = false,
+        QueueLimit = 0,
+    });
+
     private ValueTask<RateLimitLease> Acquire(CancellationToken cancellationToken)
     {
-        var elapsed = _clock.GetElapsedTime(Interlocked.Read(ref _budgetWindowStart));
-        if (elapsed >= _options.RateWindow)
+        TokenBucketRateLimiter budget;
+        lock (_budgetGate)
         {
-            Interlocked.Exchange(ref _budgetWindowStart, _clock.GetTimestamp());
-            _budget.TryReplenish();
+            if (_clock.GetElapsedTime(_budgetWindowStart) >= _options.RateWindow)
+            {
+                _budget.Dispose();
+                _budget = NewBudget();
+                _budgetWindowStart = _clock.GetTimestamp();
+            }
+            budget = _budget;
         }
-        return _budget.AcquireAsync(1, cancellationToken);
+        return budget.AcquireAsync(1, cancellationToken);
     }
 }
