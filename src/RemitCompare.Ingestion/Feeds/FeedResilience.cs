@@ -37,33 +37,12 @@ public sealed class FeedResilience : IDisposable
         _options = options;
         _budgetWindowStart = clock.GetTimestamp();
         _budget = NewBudget();
-        var transient = new PredicateBuilder<FetchResponse>()
-            .Handle<HttpRequestException>()
-            .Handle<IOException>()
-            .Handle<TimeoutRejectedException>()
-            .HandleResult(r => r.IsTransientFailure);
-        Pipeline = new ResiliencePipelineBuilder<FetchResponse> { Name = name, TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions<FetchResponse>
-            {
-                ShouldHandle = args => new ValueTask<bool>(
-                    args.Outcome.Result?.RetryAfter is not { } wait || wait <= options.MaxRetryDelay
-                        ? transient.Build()(args.Outcome)
-                        : false),
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-                MaxDelay = options.MaxRetryDelay,
-                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result?.RetryAfter),
-                OnRetry = args =>
-                {
-                    onRetry?.Invoke(args.RetryDelay, Describe(args.Outcome));
-                    return default;
-                },
-            })
+        var builder = new ResiliencePipelineBuilder<FetchResponse> { Name = name, TimeProvider = clock };
+        if (options.MaxRetries > 0) builder.AddRetry(Retry(options, onRetry));
+        Pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<FetchResponse>
             {
-                ShouldHandle = transient,
+                ShouldHandle = Transient,
                 FailureRatio = options.BreakerFailureRatio,
                 MinimumThroughput = options.BreakerMinimumThroughput,
                 SamplingDuration = options.BreakerSamplingDuration,
@@ -88,6 +67,31 @@ public sealed class FeedResilience : IDisposable
         Polly.CircuitBreaker.CircuitState.Open => "open",
         Polly.CircuitBreaker.CircuitState.HalfOpen => "half_open",
         _ => "isolated",
+    };
+
+    // Reset connections, truncated bodies, timeouts, 408, 429 and 5xx: worth another attempt, and counted by the breaker.
+    private static readonly PredicateBuilder<FetchResponse> TransientFailures = new PredicateBuilder<FetchResponse>()
+        .Handle<HttpRequestException>().Handle<IOException>().Handle<TimeoutRejectedException>().HandleResult(r => r.IsTransientFailure);
+
+    private static readonly Func<RetryPredicateArguments<FetchResponse>, ValueTask<bool>> TransientForRetry = TransientFailures;
+
+    private static readonly Func<CircuitBreakerPredicateArguments<FetchResponse>, ValueTask<bool>> Transient = TransientFailures;
+
+    private static RetryStrategyOptions<FetchResponse> Retry(FeedResilienceOptions options, Action<TimeSpan, string>? onRetry) => new()
+    {
+        // A Retry-After beyond the longest wait is not worth waiting for inside one run: the next scheduled run will ask again.
+        ShouldHandle = args => args.Outcome.Result?.RetryAfter is { } wait && wait > options.MaxRetryDelay ? new ValueTask<bool>(false) : TransientForRetry(args),
+        MaxRetryAttempts = options.MaxRetries,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = options.RetryDelay,
+        MaxDelay = options.MaxRetryDelay,
+        DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result?.RetryAfter),
+        OnRetry = args =>
+        {
+            onRetry?.Invoke(args.RetryDelay, Describe(args.Outcome));
+            return default;
+        },
     };
 
     /// <summary>A failure in words for logs and the fetch log.</summary>

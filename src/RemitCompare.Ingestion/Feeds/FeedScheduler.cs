@@ -39,9 +39,16 @@ public sealed class FeedScheduler : IDisposable
         _freshness = freshness;
         _batchCommitted = batchCommitted;
         var logger = loggers.CreateLogger<FeedSource>();
-        Sources = options.Sources.Select(s => s.Kind == FeedKind.Ecb
-            ? (FeedSource)new EcbDailySource(s, store, clock, logger)
-            : new QuoteFeedSource(s, options.Validation, store, clock, logger)).ToList();
+        try
+        {
+            Sources = options.Sources.Select(s => s.Kind == FeedKind.Ecb
+                ? (FeedSource)new EcbDailySource(s, store, clock, logger)
+                : new QuoteFeedSource(s, options.Validation, store, clock, logger)).ToList();
+        }
+        catch (System.ComponentModel.DataAnnotations.ValidationException e)
+        {
+            throw new InvalidOperationException("Feeds configuration: " + e.Message, e);
+        }
     }
 
     /// <summary>The sources, in configuration order.</summary>

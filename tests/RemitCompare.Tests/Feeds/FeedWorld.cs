@@ -38,23 +38,16 @@ internal sealed class FeedWorld : IAsyncDisposable
     /// <summary>The ECB cross rate USD→MXN the store holds at the start.</summary>
     public decimal UsdMxnMid { get; private set; }
 
-    /// <summary>A world whose store holds the default data (<paramref name="defaultData"/>) or only reference data and ECB rates.</summary>
-    public static async Task<FeedWorld> StartAsync(bool defaultData = false)
+    /// <summary>A world whose store holds reference data and ECB rates; <paramref name="realClock"/> stamps quotes with the real time (for a CLI process).</summary>
+    public static async Task<FeedWorld> StartAsync(bool realClock = false)
     {
         var clock = new FakeTimeProvider(Start);
         var store = TempStore.Empty();
-        if (defaultData)
-        {
-            DefaultDataSet.EnsureLoaded(store.Store, clock);
-        }
-        else
-        {
-            DefaultDataSet.EnsureLoaded(store.Store, clock, ingestSamples: false);
-            new Ingestor(store.Store, clock).Ingest(FileSource.Ecb, DefaultDataSet.Open("ecb/eurofxref-hist-2023q4-2026q1.csv"));
-        }
+        DefaultDataSet.EnsureLoaded(store.Store, clock, ingestSamples: false);
+        new Ingestor(store.Store, clock).Ingest(FileSource.Ecb, DefaultDataSet.Open("ecb/eurofxref-hist-2023q4-2026q1.csv"));
         var book = new ReferenceRateBook(new RateStore(store.Store).EuroRates(DateTimeOffset.MaxValue.ToString("O")), []);
         var mid = Math.Round(book.FromEcb("USD", "MXN", DateOnly.FromDateTime(Start.UtcDateTime))!.Rate, 4);
-        var simulator = new SimulatorState(clock);
+        var simulator = new SimulatorState(realClock ? TimeProvider.System : clock);
         simulator.Mids["USD-MXN"] = mid;
         var (app, address) = await FeedSimulatorApp.StartAsync(simulator);
         return new FeedWorld(store, clock, simulator, app, address) { UsdMxnMid = mid };
