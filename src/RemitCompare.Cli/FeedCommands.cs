@@ -22,7 +22,8 @@ public static class FeedCommands
         var run = new Command("run", "Fetch every configured live source once, each corridor as one batch") { config };
         run.SetAction(async (parse, cancellationToken) =>
         {
-            using var scheduler = Scheduler(parse, db, config, errors, _ => { });
+            using var loggers = Loggers();
+            using var scheduler = Scheduler(parse, db, config, errors, loggers, _ => { });
             if (scheduler is null) return 2;
             var records = await scheduler.RunOnceAsync(cancellationToken);
             foreach (var record in records) Print(output, record);
@@ -31,7 +32,8 @@ public static class FeedCommands
         var watch = new Command("watch", "Run the configured live sources on their schedules until stopped (Ctrl+C)") { config };
         watch.SetAction(async (parse, cancellationToken) =>
         {
-            using var scheduler = Scheduler(parse, db, config, errors, record => Print(output, record));
+            using var loggers = Loggers();
+            using var scheduler = Scheduler(parse, db, config, errors, loggers, record => Print(output, record));
             if (scheduler is null) return 2;
             await scheduler.WatchAsync(cancellationToken);
             return 0;
@@ -40,7 +42,13 @@ public static class FeedCommands
         ingest.Subcommands.Add(watch);
     }
 
-    private static FeedScheduler? Scheduler(ParseResult parse, Option<string?> db, Option<FileInfo?> config, TextWriter errors, Action<FetchRecord> committed)
+    // Structured log lines go to stderr; stdout keeps one summary line per batch.
+    private static ILoggerFactory Loggers() => LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)
+        .AddFilter("Polly", LogLevel.Warning)
+        .Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+
+    private static FeedScheduler? Scheduler(
+        ParseResult parse, Option<string?> db, Option<FileInfo?> config, TextWriter errors, ILoggerFactory loggers, Action<FetchRecord> committed)
     {
         var builder = new ConfigurationBuilder();
         if (parse.GetValue(config) is { } file)
@@ -62,9 +70,6 @@ public static class FeedCommands
         var store = new SqliteStore(CliApp.ResolveStorePath(parse.GetValue(db)));
         DefaultDataSet.EnsureLoaded(store, TimeProvider.System, ingestSamples: false);
         var snapshot = configuration.GetSection("Snapshot").Get<SnapshotOptions>() ?? new SnapshotOptions();
-        var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)
-            .AddFilter("Polly", LogLevel.Warning)
-            .Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         try
         {
             return new FeedScheduler(options, store, TimeProvider.System, loggers, snapshot.FeedFreshness, committed);
