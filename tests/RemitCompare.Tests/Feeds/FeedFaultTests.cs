@@ -40,7 +40,7 @@ public sealed class FeedFaultTests
     public async Task Latency_beyond_the_attempt_timeout_is_cut_off_and_the_retry_succeeds()
     {
         _world.Simulator.Inject(FeedFault.Latency);
-        using var scheduler = _world.Scheduler(_world.QuoteSource(FeedWorld.Resilience() with { Timeout = TimeSpan.FromSeconds(10) }));
+        using var scheduler = _world.Scheduler(_world.QuoteSource(FeedWorld.Resilience() with { Timeout = TimeSpan.FromSeconds(30) }));
         // Small steps: the fake clock must not outrun a quick loopback answer to the retry.
         var records = await _world.Drive(scheduler.RunOnceAsync(CancellationToken.None), TimeSpan.FromMilliseconds(100));
 
@@ -202,6 +202,17 @@ public sealed class FeedFaultTests
         var records = await RunOnce(scheduler);
 
         Assert.That(records.Select(r => (r.Source, r.Outcome)), Is.EquivalentTo(new[] { ("down", "failed"), ("sim", "ok") }));
+    }
+
+    [Test]
+    public void A_source_configured_wrongly_stops_start_up_with_a_message_naming_it()
+    {
+        var noUrl = _world.QuoteSource() with { Name = "broken", Url = new Uri("relative/quotes", UriKind.Relative) };
+        var noAmounts = _world.QuoteSource() with { Name = "empty", Corridors = [new FeedCorridor { From = "USA", To = "MEX", SendCurrency = "USD", ReceiveCurrency = "MXN" }] };
+
+        var error = Assert.Throws<InvalidOperationException>(() => _world.Scheduler(noUrl, noAmounts).Dispose());
+
+        Assert.That(error!.Message, Does.Contain("source 'broken': Url must be an absolute http(s) URL").And.Contain("source 'empty': a quote feed needs Corridors"));
     }
 
     [Test]
