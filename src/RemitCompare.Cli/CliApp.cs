@@ -21,6 +21,7 @@ public static class CliApp
         ingest.Subcommands.Add(IngestCommand("rpw", "World Bank RPW survey rows (42-column or 30-column CSV layout, or the dataset workbook .xlsx)", FileSource.Rpw, db, output, errors));
         ingest.Subcommands.Add(IngestCommand("ecb", "ECB euro reference rates (eurofxref-hist.csv or the daily XML)", FileSource.Ecb, db, output, errors));
         ingest.Subcommands.Add(IngestCommand("flows", "World Bank/KNOMAD bilateral remittance flows (the matrix workbook .xlsx or the long CSV)", FileSource.Flows, db, output, errors));
+        FeedCommands.AddTo(ingest, db, output, errors);
         root.Subcommands.Add(ingest);
         root.Subcommands.Add(IndicatorsCommand.Build(db, output, errors));
         return root;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RemitCompare.Api.Hosting;
 using RemitCompare.Api.Json;
+using RemitCompare.Ingestion.Feeds;
 
 namespace RemitCompare.Api.Features;
 
@@ -14,10 +15,12 @@ public static class HealthApi
         return app;
     }
 
-    internal static Ok<HealthDto> Get(SnapshotHolder snapshots)
+    internal static Ok<HealthDto> Get(SnapshotHolder snapshots, FeedScheduler feeds)
     {
         var s = snapshots.Current;
         var quotes = s.Corridors.Values.Sum(c => c.Quotes.Count);
-        return TypedResults.Ok(new HealthDto(quotes > 0 ? "ok" : "degraded", s.Version, s.AsOf, s.Corridors.Count, quotes));
+        var sources = feeds.Status().Select(SourceStatusDto.From).ToList();
+        var healthy = quotes > 0 && sources.All(f => f.Fresh);
+        return TypedResults.Ok(new HealthDto(healthy ? "ok" : "degraded", s.Version, s.AsOf, s.Corridors.Count, quotes, sources));
     }
 }

@@ -24,6 +24,7 @@ public static class RemitCompareSetup
         services.AddSingleton<SnapshotRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
         services.AddAudit();
+        services.AddFeeds(builder.Configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddRemitCompareWeb();
@@ -59,6 +60,7 @@ public static class RemitCompareSetup
         v1.MapProviders();
         v1.MapRates();
         v1.MapAuditEndpoints();
+        v1.MapSources();
         app.MapHealth();
         app.MapRemitCompareWeb();
         return app;

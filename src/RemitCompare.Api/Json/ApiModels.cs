@@ -61,7 +61,7 @@ public sealed record ProviderDetailDto(long Id, string Name, string FirmType, Tr
 public sealed record RateDto(string Base, string Quote, decimal Rate, string Source, DateOnly Date, DateOnly RequestedAt);
 
 /// <summary>GET /healthz.</summary>
-public sealed record HealthDto(string Status, long SnapshotVersion, DateTimeOffset? AsOf, int Corridors, int Quotes);
+public sealed record HealthDto(string Status, long SnapshotVersion, DateTimeOffset? AsOf, int Corridors, int Quotes, IReadOnlyList<SourceStatusDto> Sources);
 
 /// <summary>The one JSON options instance of the API: source-generated, camelCase, nulls written.</summary>
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
@@ -77,6 +77,7 @@ public sealed record HealthDto(string Status, long SnapshotVersion, DateTimeOffs
 [JsonSerializable(typeof(BatchDto))]
 [JsonSerializable(typeof(TransparencyReportDto))]
 [JsonSerializable(typeof(ExportDto))]
+[JsonSerializable(typeof(SourceListDto))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RemitCompare.Tests.Support;
 
 /// <summary>The real API in-process over a real SQLite file in a temporary folder, filled from the default data on start.</summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <remarks><paramref name="services"/> replaces registrations after the app's own (e.g. a FakeTimeProvider as the clock).</remarks>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     private readonly TempStore _store = TempStore.Empty();
 
@@ -17,6 +20,7 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string>? settings = n
         builder.UseSetting("Store:Path", _store.Path);
         builder.UseEnvironment("Production");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     /// <inheritdoc />
