@@ -30,8 +30,14 @@ public sealed class WebSession
     /// <summary>axe-core, as installed from npm by scripts/browser-deps.sh.</summary>
     public static string AxeScript => File.ReadAllText(Path.Combine(RepoFiles.Root, "tests", "RemitCompare.Tests", "Web", "node_modules", "axe-core", "axe.min.js"));
 
-    /// <summary>Where screenshots are committed.</summary>
-    public static string Screenshots => Directory.CreateDirectory(Path.Combine(RepoFiles.Root, "docs", "screenshots")).FullName;
+    /// <summary>
+    /// Where screenshots go: docs/screenshots (committed) when UPDATE_SCREENSHOTS=1, else the test output folder, so an
+    /// ordinary run leaves the work tree clean.
+    /// </summary>
+    public static string Screenshots => Directory.CreateDirectory(
+        Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepoFiles.Root, "docs", "screenshots")
+            : Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots")).FullName;
 
     [OneTimeSetUp]
     public async Task Start()
