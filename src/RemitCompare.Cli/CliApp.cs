@@ -21,6 +21,7 @@ public static class CliApp
         ingest.Subcommands.Add(IngestCommand("rpw", "World Bank RPW survey rows (42-column or 30-column CSV layout)", FileSource.Rpw, db, output, errors));
         ingest.Subcommands.Add(IngestCommand("ecb", "ECB euro reference rates (eurofxref-hist.csv or the daily XML)", FileSource.Ecb, db, output, errors));
         root.Subcommands.Add(ingest);
+        root.AddStoreCommands(db, output, errors);
         return root;
     }
 
