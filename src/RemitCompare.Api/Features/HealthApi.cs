@@ -14,10 +14,11 @@ public static class HealthApi
         return app;
     }
 
-    internal static Ok<HealthDto> Get(SnapshotHolder snapshots)
+    internal static Ok<HealthDto> Get(SnapshotHolder snapshots, IngestionHealth ingestion)
     {
         var s = snapshots.Current;
         var quotes = s.Corridors.Values.Sum(c => c.Quotes.Count);
-        return TypedResults.Ok(new HealthDto(quotes > 0 ? "ok" : "degraded", s.Version, s.AsOf, s.Corridors.Count, quotes));
+        var failure = ingestion.Current;
+        return TypedResults.Ok(new HealthDto(quotes > 0 && failure is null ? "ok" : "degraded", s.Version, s.AsOf, s.Corridors.Count, quotes, failure?.Reason));
     }
 }

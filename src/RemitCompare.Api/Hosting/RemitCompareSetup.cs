@@ -15,7 +15,8 @@ public static class RemitCompareSetup
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new SqliteStore(builder.Configuration["Store:Path"] is { Length: > 0 } path ? path : SqliteStore.DefaultPath));
+        services.AddSingleton(_ => new SqliteStore(builder.Configuration["Store:Path"] is { Length: > 0 } path ? path : SqliteStore.DefaultPath,
+            builder.Configuration.GetValue<long?>("Store:MaxPages")));
         services.AddSingleton(builder.Configuration.GetSection("Snapshot").Get<SnapshotOptions>() ?? new SnapshotOptions());
         services.AddSingleton<SnapshotBuilder>();
         services.AddSingleton<SnapshotHolder>();
@@ -23,6 +24,7 @@ public static class RemitCompareSetup
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        builder.AddSecurity();
         return builder;
     }
 
@@ -49,11 +51,13 @@ public static class RemitCompareSetup
     /// <summary>Maps every endpoint.</summary>
     public static WebApplication MapRemitCompare(this WebApplication app)
     {
+        app.UseSecurity();
         var v1 = app.MapGroup("/v1");
         v1.MapCorridors();
         v1.MapCompare();
         v1.MapProviders();
         v1.MapRates();
+        v1.MapSurveys();
         app.MapHealth();
         return app;
     }

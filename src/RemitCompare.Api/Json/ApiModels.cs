@@ -61,7 +61,13 @@ public sealed record ProviderDetailDto(long Id, string Name, string FirmType, Tr
 public sealed record RateDto(string Base, string Quote, decimal Rate, string Source, DateOnly Date, DateOnly RequestedAt);
 
 /// <summary>GET /healthz.</summary>
-public sealed record HealthDto(string Status, long SnapshotVersion, DateTimeOffset? AsOf, int Corridors, int Quotes);
+/// <param name="Status"><c>ok</c>, or <c>degraded</c> when no prices are held or the last upload could not be written.</param>
+/// <param name="SnapshotVersion">Version of the snapshot served.</param>
+/// <param name="AsOf">Last ingestion the snapshot holds.</param>
+/// <param name="Corridors">Corridors served.</param>
+/// <param name="Quotes">Quotes served.</param>
+/// <param name="IngestionError">Why the last upload could not be written, while that is so.</param>
+public sealed record HealthDto(string Status, long SnapshotVersion, DateTimeOffset? AsOf, int Corridors, int Quotes, string? IngestionError = null);
 
 /// <summary>The one JSON options instance of the API: source-generated, camelCase, nulls written.</summary>
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
@@ -71,6 +77,7 @@ public sealed record HealthDto(string Status, long SnapshotVersion, DateTimeOffs
 [JsonSerializable(typeof(ProviderDetailDto))]
 [JsonSerializable(typeof(RateDto))]
 [JsonSerializable(typeof(HealthDto))]
+[JsonSerializable(typeof(SurveyUploadDto))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
