@@ -77,6 +77,7 @@ public static class RateLimits
             HttpContext = http,
             ProblemDetails = new ProblemDetails
             {
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
                 Detail = string.Create(CultureInfo.InvariantCulture, $"This client sent more requests than allowed; retry after {Math.Max(1, retryAfter)} s."),

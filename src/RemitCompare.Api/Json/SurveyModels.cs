@@ -10,7 +10,7 @@ public sealed record SurveyRowReportDto(int Row, string Status, string? Field, s
 /// <summary>POST /v1/surveys: the batch an upload became, and a report per row.</summary>
 /// <param name="BatchId">The batch written, or the earlier batch that already holds this exact file.</param>
 /// <param name="AlreadyUploaded">The same file was uploaded before: nothing was added.</param>
-/// <param name="Layout"><c>remitcompare-survey</c>, <c>rpw-42</c> or <c>rpw-30</c>.</param>
+/// <param name="Layout"><c>remitcompare-survey</c>, or the RPW layout: <c>worldbank-42</c>, <c>cleaned-30</c>, <c>rpw</c>.</param>
 /// <param name="KeyId">The key the batch is attributed to.</param>
 /// <param name="RowsRead">Data rows read.</param>
 /// <param name="Accepted">Rows stored now.</param>
