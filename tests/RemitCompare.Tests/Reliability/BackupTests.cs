@@ -20,7 +20,7 @@ public sealed class BackupTests
     [Test]
     public async Task A_backup_taken_while_the_API_serves_and_ingests_is_sound_and_whole()
     {
-        using var api = new ApiFactory(new Dictionary<string, string> { ["RateLimits:PermitLimit"] = "1000000", ["RateLimits:UploadPermitLimit"] = "1000000" });
+        using var api = new ApiFactory(new Dictionary<string, string> { ["RateLimits:PermitLimit"] = "1000000", ["RateLimits:UploadPermitLimit"] = "1000000", ["Logging:LogLevel:RemitCompare.Api.Hosting.RequestLog"] = "Warning" });
         using var client = api.CreateClient();
         var key = SurveyCsv.CreateKey(api.Store.Store, "Backup test");
         using var stop = new CancellationTokenSource(Patience);

@@ -50,7 +50,7 @@ public sealed class HostileInputTests
     {
         _api = new ApiFactory(new Dictionary<string, string>
         {
-            ["RateLimits:PermitLimit"] = "1000000", ["RateLimits:UploadPermitLimit"] = "1000000", ["Uploads:MaxBytes"] = "2000000",
+            ["RateLimits:PermitLimit"] = "1000000", ["RateLimits:UploadPermitLimit"] = "1000000", ["Uploads:MaxBytes"] = "2000000", ["Logging:LogLevel:RemitCompare.Api.Hosting.RequestLog"] = "Warning",
         });
         _client = _api.CreateClient();
         _client.Timeout = PerRequest;
