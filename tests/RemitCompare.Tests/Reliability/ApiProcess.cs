@@ -75,6 +75,13 @@ internal sealed class ApiProcess : IDisposable
         kill.WaitForExit(5000);
     }
 
+    /// <summary>SIGKILL: the process ends at once, whatever it was doing.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(30_000);
+    }
+
     public bool WaitForExit(TimeSpan timeout)
     {
         if (!_process.WaitForExit(timeout)) return false;
