@@ -101,7 +101,7 @@ public sealed class SurveyCsvReader(CountryCatalog countries, CurrencyCatalog cu
         if (Flag(row) is not { } promotion) return null;
         return new ObservationRecord
         {
-            SourceRow = row.Number_,
+            SourceRow = row.RowNumber,
             RowHash = Hash(Columns.Select(c => c == "collected_at" ? collected.ToString("O") : row[c].Trim().ToLowerInvariant())),
             Provider = provider,
             FirmType = firmType,
@@ -147,7 +147,7 @@ public sealed class SurveyCsvReader(CountryCatalog countries, CurrencyCatalog cu
     /// <summary>One row's fields by column name, and the reason it was rejected once it is.</summary>
     private sealed class SurveyRow(CsvDataReader csv, Dictionary<string, int> ordinals, int number)
     {
-        public int Number_ { get; } = number;
+        public int RowNumber { get; } = number;
         public string Raw { get; } = CsvFiles.RawRow(csv);
         public QuarantinedRow? Rejection { get; private set; }
 
@@ -155,7 +155,7 @@ public sealed class SurveyCsvReader(CountryCatalog countries, CurrencyCatalog cu
 
         public ObservationRecord? Reject(string column, string reason)
         {
-            Rejection = new QuarantinedRow(Number_, column, reason, Raw);
+            Rejection = new QuarantinedRow(RowNumber, column, reason, Raw);
             return null;
         }
 
