@@ -24,6 +24,7 @@ public static class CliApp
         FeedCommands.AddTo(ingest, db, output, errors);
         root.Subcommands.Add(ingest);
         root.Subcommands.Add(IndicatorsCommand.Build(db, output, errors));
+        root.AddStoreCommands(db, output, errors);
         return root;
     }
 

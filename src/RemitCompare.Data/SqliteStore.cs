@@ -15,10 +15,15 @@ public sealed class SqliteStore
     public const string DefaultPath = "remitcompare.db";
 
     private readonly string _connectionString;
+    private readonly long? _maxPages;
 
-    /// <summary>A store on the database file at <paramref name="path"/>; the file is created when missing.</summary>
-    public SqliteStore(string path)
+    /// <summary>
+    /// A store on the database file at <paramref name="path"/>; the file is created when missing. <paramref name="maxPages"/>
+    /// caps the file's size in pages (SQLite <c>max_page_count</c>): a write past it fails as on a full disk.
+    /// </summary>
+    public SqliteStore(string path, long? maxPages = null)
     {
+        _maxPages = maxPages;
         Path = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
@@ -41,6 +46,7 @@ public sealed class SqliteStore
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         connection.Execute("PRAGMA busy_timeout = 30000;");
+        if (_maxPages is { } pages) connection.Execute($"PRAGMA max_page_count = {pages};");
         return connection;
     }
 

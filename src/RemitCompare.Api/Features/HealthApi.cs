@@ -15,12 +15,13 @@ public static class HealthApi
         return app;
     }
 
-    internal static Ok<HealthDto> Get(SnapshotHolder snapshots, FeedScheduler feeds)
+    internal static Ok<HealthDto> Get(SnapshotHolder snapshots, FeedScheduler feeds, IngestionHealth ingestion)
     {
         var s = snapshots.Current;
         var quotes = s.Corridors.Values.Sum(c => c.Quotes.Count);
         var sources = feeds.Status().Select(SourceStatusDto.From).ToList();
-        var healthy = quotes > 0 && sources.All(f => f.Fresh);
-        return TypedResults.Ok(new HealthDto(healthy ? "ok" : "degraded", s.Version, s.AsOf, s.Corridors.Count, quotes, sources));
+        var failure = ingestion.Current;
+        var healthy = quotes > 0 && sources.All(f => f.Fresh) && failure is null;
+        return TypedResults.Ok(new HealthDto(healthy ? "ok" : "degraded", s.Version, s.AsOf, s.Corridors.Count, quotes, sources, failure?.Reason));
     }
 }

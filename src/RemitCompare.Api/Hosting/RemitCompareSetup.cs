@@ -17,7 +17,8 @@ public static class RemitCompareSetup
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new SqliteStore(builder.Configuration["Store:Path"] is { Length: > 0 } path ? path : SqliteStore.DefaultPath));
+        services.AddSingleton(_ => new SqliteStore(builder.Configuration["Store:Path"] is { Length: > 0 } path ? path : SqliteStore.DefaultPath,
+            builder.Configuration.GetValue<long?>("Store:MaxPages")));
         services.AddSingleton(builder.Configuration.GetSection("Snapshot").Get<SnapshotOptions>() ?? new SnapshotOptions());
         services.AddSingleton<SnapshotBuilder>();
         services.AddSingleton<SnapshotHolder>();
@@ -28,6 +29,7 @@ public static class RemitCompareSetup
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddRemitCompareWeb();
+        builder.AddSecurity();
         return builder;
     }
 
@@ -54,6 +56,7 @@ public static class RemitCompareSetup
     /// <summary>Maps every endpoint.</summary>
     public static WebApplication MapRemitCompare(this WebApplication app)
     {
+        app.UseSecurity();
         var v1 = app.MapGroup("/v1");
         v1.MapCorridors();
         v1.MapCompare();
@@ -61,6 +64,7 @@ public static class RemitCompareSetup
         v1.MapRates();
         v1.MapAuditEndpoints();
         v1.MapSources();
+        v1.MapSurveys();
         app.MapHealth();
         app.MapRemitCompareWeb();
         return app;

@@ -61,7 +61,15 @@ public sealed record ProviderDetailDto(long Id, string Name, string FirmType, Tr
 public sealed record RateDto(string Base, string Quote, decimal Rate, string Source, DateOnly Date, DateOnly RequestedAt);
 
 /// <summary>GET /healthz.</summary>
-public sealed record HealthDto(string Status, long SnapshotVersion, DateTimeOffset? AsOf, int Corridors, int Quotes, IReadOnlyList<SourceStatusDto> Sources);
+/// <param name="Status"><c>ok</c>, or <c>degraded</c> when no prices are held, a live source is not fresh, or the last upload could not be written.</param>
+/// <param name="SnapshotVersion">Version of the snapshot served.</param>
+/// <param name="AsOf">Last ingestion the snapshot holds.</param>
+/// <param name="Corridors">Corridors served.</param>
+/// <param name="Quotes">Quotes served.</param>
+/// <param name="Sources">Each configured live source and how it is doing.</param>
+/// <param name="IngestionError">Why the last upload could not be written, while that is so.</param>
+public sealed record HealthDto(
+    string Status, long SnapshotVersion, DateTimeOffset? AsOf, int Corridors, int Quotes, IReadOnlyList<SourceStatusDto> Sources, string? IngestionError);
 
 /// <summary>The one JSON options instance of the API: source-generated, camelCase, nulls written.</summary>
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
@@ -78,6 +86,7 @@ public sealed record HealthDto(string Status, long SnapshotVersion, DateTimeOffs
 [JsonSerializable(typeof(TransparencyReportDto))]
 [JsonSerializable(typeof(ExportDto))]
 [JsonSerializable(typeof(SourceListDto))]
+[JsonSerializable(typeof(SurveyUploadDto))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -10,7 +10,8 @@ namespace RemitCompare.Data.Batches;
 /// <param name="PayloadSha256">Lower-case hex SHA-256 of the payload bytes.</param>
 /// <param name="PayloadBytes">Payload size.</param>
 /// <param name="StartedAt">When the run started.</param>
-public sealed record BatchHeader(string Source, string Kind, string? FileName, string PayloadSha256, long PayloadBytes, DateTimeOffset StartedAt);
+/// <param name="ApiKeyId">The API key an upload was sent with; null for the command line.</param>
+public sealed record BatchHeader(string Source, string Kind, string? FileName, string PayloadSha256, long PayloadBytes, DateTimeOffset StartedAt, long? ApiKeyId = null);
 
 /// <summary>Two surveyed price points of an RPW row, kept as the World Bank stated them.</summary>
 /// <param name="Amount">Send amount.</param>

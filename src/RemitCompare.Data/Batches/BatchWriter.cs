@@ -43,11 +43,11 @@ public sealed class BatchWriter(SqliteStore store, TimeProvider clock)
 
         var batchId = connection.ExecuteScalar<long>(
             """
-            INSERT INTO batches (source, kind, file_name, payload_sha256, payload_bytes, started_at, finished_at, rows_read, rows_accepted, rows_quarantined)
-            VALUES (@Source, @Kind, @FileName, @PayloadSha256, @PayloadBytes, @Started, @Started, 0, 0, 0)
+            INSERT INTO batches (source, kind, file_name, payload_sha256, payload_bytes, started_at, finished_at, rows_read, rows_accepted, rows_quarantined, api_key_id)
+            VALUES (@Source, @Kind, @FileName, @PayloadSha256, @PayloadBytes, @Started, @Started, 0, 0, 0, @ApiKeyId)
             RETURNING id
             """,
-            new { header.Source, header.Kind, header.FileName, header.PayloadSha256, header.PayloadBytes, Started = header.StartedAt.ToString("O") },
+            new { header.Source, header.Kind, header.FileName, header.PayloadSha256, header.PayloadBytes, Started = header.StartedAt.ToString("O"), header.ApiKeyId },
             tx);
 
         var ingestedAt = clock.GetUtcNow().ToString("O");
