@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RemitCompare.Api.Audit;
+using RemitCompare.Api.Hosting;
 using RemitCompare.Domain.Indicators;
 
 namespace RemitCompare.Api.Features;
@@ -13,8 +14,10 @@ public static class ChartsApi
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapCharts(this RouteGroupBuilder group)
     {
-        group.MapGet("/charts/corridors/{from}-{to}.svg", Corridor).WithName("GetCorridorChart").Produces<string>(StatusCodes.Status200OK, SvgType);
-        group.MapGet("/charts/global.svg", Global).WithName("GetGlobalChart").Produces<string>(StatusCodes.Status200OK, SvgType);
+        group.MapGet("/charts/corridors/{from}-{to}.svg", Corridor).WithName("GetCorridorChart").Produces<string>(StatusCodes.Status200OK, SvgType)
+            .RequireRateLimiting(RateLimits.Strict);
+        group.MapGet("/charts/global.svg", Global).WithName("GetGlobalChart").Produces<string>(StatusCodes.Status200OK, SvgType)
+            .RequireRateLimiting(RateLimits.Strict);
         return group;
     }
 

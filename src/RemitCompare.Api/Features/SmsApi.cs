@@ -17,7 +17,8 @@ public static class SmsApi
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapSms(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/compare/sms", Get).WithName("CompareSms").Produces<string>(StatusCodes.Status200OK, "text/plain");
+        app.MapGet("/v1/compare/sms", Get).WithName("CompareSms").Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .RequireRateLimiting(RateLimits.Strict);
         return app;
     }
 

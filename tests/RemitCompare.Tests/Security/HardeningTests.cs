@@ -26,6 +26,25 @@ public sealed class HardeningTests
         Assert.That((await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    [TestCase("/v1/compare/sms?from=KEN&to=UGA&amount=10000&currency=KES")]
+    [TestCase("/v1/charts/global.svg")]
+    public async Task SMS_and_charts_are_under_the_stricter_limit_while_other_endpoints_still_answer(string url)
+    {
+        using var api = new ApiFactory(new Dictionary<string, string> { ["RateLimits:StrictPermitLimit"] = "2" });
+        using var client = api.CreateClient();
+        for (var i = 0; i < 2; i++) Assert.That((await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        using var refused = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using var other = await client.GetAsync(new Uri("/v1/corridors", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(refused.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+            Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
     [Test]
     public async Task API_answers_forbid_sniffing_referrers_and_framing()
     {
