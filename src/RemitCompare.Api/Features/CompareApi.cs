@@ -30,16 +30,19 @@ public static class CompareApi
         string? From, string? To, string? Amount, string? Receive, string? Currency, string? ReceiveCurrency,
         string? Payout, string? Funding, string? MaxSpeed, string? IncludeStale);
 
-    internal static Results<Ok<CompareResponse>, ValidationProblem, ProblemHttpResult> Compare(
-        [AsParameters] CompareQuery query, SnapshotHolder snapshots, TimeProvider clock)
+    internal static Results<CompareAnswer, ValidationProblem, ProblemHttpResult> Compare(
+        [AsParameters] CompareQuery query, HttpRequest http, SnapshotHolder snapshots, CompareAnswers answers, TimeProvider clock)
     {
         var snapshot = snapshots.Current;
+        var now = clock.GetUtcNow();
+        var key = http.QueryString.Value ?? "";
+        if (answers.Find(snapshot, key, now) is { } known) return known;
         var errors = new QueryErrors();
-        var parsed = Parse(query, snapshot, errors, clock.GetUtcNow());
+        var parsed = Parse(query, snapshot, errors, now);
         if (!errors.IsEmpty) return errors.ToProblem();
         var (corridor, request) = parsed!.Value;
         var ranking = Ranker.Rank(corridor.Quotes, request);
-        return TypedResults.Ok(ToResponse(corridor, request, snapshot, ranking));
+        return answers.Keep(snapshot, key, ToResponse(corridor, request, snapshot, ranking), corridor, now);
     }
 
     /// <summary>Validates the query against the snapshot: countries, corridor, currencies, amounts and filters.</summary>
