@@ -177,7 +177,7 @@ public static class CompareApi
         return null;
     }
 
-    private static CompareResponse ToResponse(CorridorSnapshot corridor, RankingRequest request, Snapshot snapshot, Ranking ranking)
+    internal static CompareResponse ToResponse(CorridorSnapshot corridor, RankingRequest request, Snapshot snapshot, Ranking ranking)
     {
         var offers = new OfferDto[ranking.Offers.Count];
         for (var i = 0; i < offers.Length; i++) offers[i] = ToDto(i + 1, ranking.Offers[i]);
