@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Cold start and memory: from process start to the first successful /v1/compare answer, and the resident set size
 # (RSS) then, for the default-data store and for a synthetic store of about one million observations.
-# Prints a markdown table. Usage: bench/coldstart.sh [RUNS]   (env: PORT, WORK to reuse a folder and its big store)
+# Prints a markdown table. Usage: bench/coldstart.sh [RUNS]   (env: PORT, WORK to reuse a folder and its stores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
-port="${PORT:-5391}"
 work="${WORK:-$(mktemp -d)}"
 mkdir -p "$work"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -13,6 +12,17 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet publish src/RemitCompare.Api -c Release -o "$work/api" -v q >/dev/null
 dotnet publish src/RemitCompare.Cli -c Release -o "$work/cli" -v q >/dev/null
 dotnet build bench/RemitCompare.Benchmarks -c Release -o "$work/bench" -v q >/dev/null
+
+# A loopback port nothing listens on, so that the answers timed are this run's own.
+free_port() {
+  local p
+  for _ in $(seq 50); do
+    p=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  echo "no free port found" >&2; exit 1
+}
+port="${PORT:-$(free_port)}"
 
 pid=""
 stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
