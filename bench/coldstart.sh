@@ -28,7 +28,7 @@ pid=""
 stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
 trap stop EXIT
 
-# start_once DB LOAD_DEFAULT QUERY -> prints "milliseconds rss_mib"
+# start_once DB LOAD_DEFAULT QUERY -> prints "wall_ms rss_mib cpu_ms" (CPU time: user + system, robust to a busy machine)
 start_once() {
   local started ended deadline
   started=$(date +%s%N)
@@ -43,14 +43,17 @@ start_once() {
     sleep 0.005
   done
   ended=$(date +%s%N)
-  echo "$(((ended - started) / 1000000)) $(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")"
+  local ticks
+  ticks=$(getconf CLK_TCK)
+  echo "$(((ended - started) / 1000000)) $(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")" \
+    "$(awk -v t="$ticks" '{ printf "%.0f", ($14 + $15) * 1000 / t }' "/proc/$pid/stat")"
   stop
 }
 
 report() { # NAME DB LOAD_DEFAULT QUERY
   local results=() line
   for _ in $(seq "$runs"); do results+=("$(start_once "$2" "$3" "$4")"); done
-  line=$(printf '%s\n' "${results[@]}" | sort -n | awk '{ ms[NR] = $1; rss[NR] = $2 } END { m = int((NR + 1) / 2); printf "%s ms | %s ms | %s MiB", ms[1], ms[m], rss[m] }')
+  line=$(printf '%s\n' "${results[@]}" | sort -n | awk '{ ms[NR] = $1; rss[NR] = $2; cpu[NR] = $3 } END { m = int((NR + 1) / 2); printf "%s ms | %s ms | %s ms | %s MiB", ms[1], ms[m], cpu[m], rss[m] }')
   echo "| $1 | $line |"
 }
 
@@ -67,7 +70,9 @@ if [ ! -f "$big" ]; then
 fi
 observations=$(sqlite3 "$big" "SELECT COUNT(*) FROM quote_observations")
 
-echo "| store | fastest start → first answer | median | RSS at first answer (median run) |"
-echo "| --- | --- | --- | --- |"
+echo "$(bash bench/machine.sh). $runs starts per store; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo
+echo "| store | fastest start → first answer | median | CPU time to first answer (median run) | RSS at first answer (median run) |"
+echo "| --- | --- | --- | --- | --- |"
 report "default data" "$small" true "/v1/compare?from=KEN&to=UGA&amount=10000&currency=KES"
 report "synthetic, $observations observations" "$big" false "/v1/compare?from=USA&to=KEN&amount=200&currency=USD"
