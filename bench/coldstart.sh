@@ -75,4 +75,4 @@ echo
 echo "| store | fastest start → first answer | median | CPU time to first answer (median run) | RSS at first answer (median run) |"
 echo "| --- | --- | --- | --- | --- |"
 report "default data" "$small" true "/v1/compare?from=KEN&to=UGA&amount=10000&currency=KES"
-report "synthetic, $observations observations" "$big" false "/v1/compare?from=USA&to=KEN&amount=200&currency=USD"
+report "synthetic, $observations observations" "$big" false "/v1/compare?from=GBR&to=KEN&amount=200&currency=GBP"

@@ -27,7 +27,13 @@ public class IngestionBenchmarks
         _folder = Directory.CreateTempSubdirectory("remitcompare-ingest-").FullName;
         var reference = BenchData.ReferenceStore();
         _template = Path.Combine(_folder, "template.db");
-        File.Copy(reference.Path, _template);
+        using (var connection = reference.Open())
+        using (var vacuum = connection.CreateCommand())
+        {
+            // One self-contained file (no write-ahead log beside it) to copy for every run.
+            vacuum.CommandText = $"VACUUM INTO '{_template}'";
+            vacuum.ExecuteNonQuery();
+        }
         var bytes = SyntheticSurvey.Bytes(Services, 1);
         _csv = Path.Combine(_folder, "quarter.csv");
         File.WriteAllBytes(_csv, bytes);

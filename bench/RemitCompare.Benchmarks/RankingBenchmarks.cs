@@ -5,7 +5,7 @@ using RemitCompare.Domain.Ranking;
 namespace RemitCompare.Benchmarks;
 
 /// <summary>
-/// Ranking one corridor at a new amount: KEN → UGA from the default data, and USA → KEN from the synthetic global
+/// Ranking one corridor at a new amount: KEN → UGA from the default data, and GBR → KEN from the synthetic global
 /// survey (25 services). Baseline: pricing every service without filtering, flagging or sorting, the least work any
 /// ranking must do.
 /// </summary>
@@ -20,7 +20,7 @@ public class RankingBenchmarks
     private decimal _receiveBase;
 
     /// <summary>Which corridor is ranked.</summary>
-    [Params("KEN-UGA", "USA-KEN")]
+    [Params("KEN-UGA", "GBR-KEN")]
     public string Corridor { get; set; } = "KEN-UGA";
 
     [GlobalSetup]

@@ -9,7 +9,7 @@ using RemitCompare.Domain.Ranking;
 namespace RemitCompare.Benchmarks;
 
 /// <summary>
-/// Writing a 25-offer comparison answer (USA → KEN, synthetic global survey) as UTF-8 JSON. Baseline: the
+/// Writing a 25-offer comparison answer (GBR → KEN, synthetic global survey) as UTF-8 JSON. Baseline: the
 /// reflection-based serializer with the same web defaults.
 /// </summary>
 [MemoryDiagnoser]
@@ -24,9 +24,9 @@ public class SerializationBenchmarks : IDisposable
     public void Setup()
     {
         var snapshot = BenchData.SyntheticSnapshot(25, 1);
-        var corridor = snapshot.Corridors["USA-KEN"];
-        var usd = corridor.Quotes[0].SendCurrency;
-        var request = new RankingRequest(CompareMode.Send, 250m, usd, null, "KES", DateTimeOffset.UtcNow) { IncludeStale = true };
+        var corridor = snapshot.Corridors["GBR-KEN"];
+        var gbp = corridor.Quotes[0].SendCurrency;
+        var request = new RankingRequest(CompareMode.Send, 250m, gbp, null, "KES", DateTimeOffset.UtcNow) { IncludeStale = true };
         _response = CompareApi.ToResponse(corridor, request, snapshot, Ranker.Rank(corridor.Quotes, request));
         if (_response.Offers.Count != 25) throw new InvalidOperationException($"expected 25 offers, got {_response.Offers.Count}");
         _writer = new Utf8JsonWriter(_buffer);
