@@ -4,6 +4,7 @@
 # Prints a markdown table. Usage: bench/coldstart.sh [RUNS]   (env: PORT, WORK to reuse a folder and its stores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 runs="${1:-3}"
 work="${WORK:-$(mktemp -d)}"
 mkdir -p "$work"
@@ -13,15 +14,6 @@ dotnet publish src/RemitCompare.Api -c Release -o "$work/api" -v q >/dev/null
 dotnet publish src/RemitCompare.Cli -c Release -o "$work/cli" -v q >/dev/null
 dotnet build bench/RemitCompare.Benchmarks -c Release -o "$work/bench" -v q >/dev/null
 
-# A loopback port nothing listens on, so that the answers timed are this run's own.
-free_port() {
-  local p
-  for _ in $(seq 50); do
-    p=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  echo "no free port found" >&2; exit 1
-}
 port="${PORT:-$(free_port)}"
 
 pid=""
@@ -70,7 +62,7 @@ if [ ! -f "$big" ]; then
 fi
 observations=$(sqlite3 "$big" "SELECT COUNT(*) FROM quote_observations")
 
-echo "$(bash bench/machine.sh). $runs starts per store; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "$(machine). $runs starts per store; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
 echo "| store | fastest start → first answer | median | CPU time to first answer (median run) | RSS at first answer (median run) |"
 echo "| --- | --- | --- | --- | --- |"

@@ -5,6 +5,7 @@
 # Prints a markdown table. Usage: bench/load.sh   (env: DURATION=10s THREADS=2 CONNECTIONS=32 WORK=folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 duration="${DURATION:-10s}"
 threads="${THREADS:-2}"
 connections="${CONNECTIONS:-32}"
@@ -23,14 +24,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
-free_port() {
-  local p
-  for _ in $(seq 50); do
-    p=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  echo "no free port found" >&2; exit 1
-}
 
 api_pid="" nginx_pid=""
 stop() {
@@ -130,7 +123,7 @@ run_wrk() { # URL [SCRIPT] -> "rps p50 p99"
   echo "$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out") $(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")") $(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
 }
 
-echo "$(bash bench/machine.sh). wrk: $threads threads, $connections connections, $duration per run; response $(wc -c <"$work/www/compare.json") bytes."
+echo "$(machine). wrk: $threads threads, $connections connections, $duration per run; response $(wc -c <"$work/www/compare.json") bytes."
 echo
 echo "| scenario | RemitCompare req/s | p50 ms | p99 ms | nginx req/s | p50 ms | p99 ms | ratio | target |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
