@@ -2,7 +2,7 @@
 # Load test: RemitCompare (Release) and nginx serving a real /v1/compare answer from a static file, both on
 # loopback, loaded by wrk with the same threads and connections, for (a) one popular request repeated, (b) a mix of
 # 200 corridor/amount combinations, (c) all-unique amounts; then a fixed-rate run (hey) at half the API's peak of (a).
-# Prints a markdown table. Usage: bench/load.sh   (env: DURATION=10s THREADS=2 CONNECTIONS=32 WORK=folder)
+# Prints a markdown table. Usage: bench/load.sh   (env: DURATION=10s WARMUP=5s THREADS=2 CONNECTIONS=32 WORK=folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -127,10 +127,15 @@ echo "$(machine). wrk: $threads threads, $connections connections, $duration per
 echo
 echo "| scenario | RemitCompare req/s | p50 ms | p99 ms | nginx req/s | p50 ms | p99 ms | ratio | target |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+scenarios=("a) one popular request||0.7" "b) mix of 200 combinations|$work/mix.lua|0.7" "c) all-unique amounts|$work/unique.lua|0.5")
+# Warm-up: every scenario once on both servers, so that the JIT has finished with the API before anything is timed.
+for scenario in "${scenarios[@]}"; do
+  IFS='|' read -r _ script _ <<<"$scenario"
+  for url in "$api" "$nginx"; do wrk -t"$threads" -c"$connections" -d"${WARMUP:-5s}" ${script:+-s "$script"} "$url$popular" >/dev/null; done
+done
 peak=0
-for scenario in "a) one popular request||0.7" "b) mix of 200 combinations|$work/mix.lua|0.7" "c) all-unique amounts|$work/unique.lua|0.5"; do
+for scenario in "${scenarios[@]}"; do
   IFS='|' read -r name script target <<<"$scenario"
-  wrk -t"$threads" -c"$connections" -d3s ${script:+-s "$script"} "$api$popular" >/dev/null # warm-up
   read -r a_rps a_p50 a_p99 <<<"$(run_wrk "$api" "$script")"
   read -r n_rps n_p50 n_p99 <<<"$(run_wrk "$nginx" "$script")"
   [ "$peak" -eq 0 ] && peak=$a_rps
