@@ -8,7 +8,7 @@ namespace RemitCompare.Api.Features;
 
 /// <summary>
 /// The JSON bytes of comparison answers already given, per snapshot and query string. The table belongs to one
-/// snapshot: a request answered from another snapshot replaces it, so a new snapshot never serves old bytes.
+/// snapshot: a request answered from a newer snapshot replaces it, so a new snapshot never serves old bytes.
 /// An answer also expires when the first of its corridor's quotes turns stale, or at the next UTC day (amount
 /// limits use the day's rates).
 /// </summary>
@@ -29,9 +29,8 @@ public sealed class CompareAnswers(CompareCacheOptions options)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(response, ApiJsonContext.Default.CompareResponse);
         var answer = new CompareAnswer(body, ETagOf(snapshot, body), ValidUntil(corridor, now));
-        if (options.MaxEntries <= 0) return answer;
-        var generation = For(snapshot);
-        if (generation is not null && generation.Answers.Count < options.MaxEntries) generation.Answers[query] = answer;
+        if (options.MaxBytes <= 0 || For(snapshot) is not { } generation) return answer;
+        if (generation.Reserve(body.Length, options.MaxBytes) && !generation.Answers.TryAdd(query, answer)) generation.Release(body.Length);
         return answer;
     }
 
@@ -69,14 +68,26 @@ public sealed class CompareAnswers(CompareCacheOptions options)
 
     private sealed class Generation(Snapshot snapshot)
     {
+        private long _bytes;
+
         public Snapshot Snapshot { get; } = snapshot;
         public ConcurrentDictionary<string, CompareAnswer> Answers { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Counts <paramref name="bytes"/> against the limit; false (and nothing counted) when they don't fit.</summary>
+        public bool Reserve(int bytes, long limit)
+        {
+            if (Interlocked.Add(ref _bytes, bytes) <= limit) return true;
+            Release(bytes);
+            return false;
+        }
+
+        public void Release(int bytes) => Interlocked.Add(ref _bytes, -bytes);
     }
 }
 
-/// <summary>How many comparison answers are kept per snapshot (configuration <c>CompareCache:MaxEntries</c>; 0 keeps none).</summary>
+/// <summary>How much of the comparison answers is kept per snapshot (configuration <c>CompareCache:MaxBytes</c>; 0 keeps none).</summary>
 public sealed class CompareCacheOptions
 {
-    /// <summary>Answers kept per snapshot; once full, further answers are computed each time.</summary>
-    public int MaxEntries { get; set; } = 20_000;
+    /// <summary>Bytes of answers kept per snapshot (32 MiB: a few thousand answers); once full, further answers are computed each time.</summary>
+    public long MaxBytes { get; set; } = 32L * 1024 * 1024;
 }

@@ -71,6 +71,22 @@ public sealed class CompareAnswerCacheTests
     }
 
     [Test]
+    public async Task With_the_cache_off_each_answer_is_computed_and_still_honours_its_entity_tag()
+    {
+        using var api = new ApiFactory(new Dictionary<string, string> { ["CompareCache:MaxBytes"] = "0" });
+        using var client = api.CreateClient();
+        var (tag, body) = await Get(client, KenyaToUganda);
+        var (againTag, againBody) = await Get(client, KenyaToUganda);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(KenyaToUganda, UriKind.Relative));
+        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(tag));
+        using var response = await client.SendAsync(request);
+
+        Assert.That((againTag, againBody), Is.EqualTo((tag, body)));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+    }
+
+    [Test]
     public async Task A_request_with_a_different_query_gets_its_own_answer()
     {
         using var api = new ApiFactory();
