@@ -1,18 +1,20 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using RemitCompare.Api.Hosting;
 using RemitCompare.Api.Json;
 using RemitCompare.Domain.Pricing;
 
 namespace RemitCompare.Api.Features;
 
 /// <summary>
-/// The JSON bytes of comparison answers already given, per snapshot and query string. The table belongs to one
-/// snapshot: a request answered from a newer snapshot replaces it, so a new snapshot never serves old bytes.
+/// The JSON bytes of comparison answers already given, per snapshot and query string. The table belongs to the
+/// snapshot in force: once another is in force the table is replaced, so a new snapshot never serves old bytes.
+/// Answers from any other snapshot (an older one, or one of a past moment) are given but not kept.
 /// An answer also expires when the first of its corridor's quotes turns stale, or at the next UTC day (amount
 /// limits use the day's rates).
 /// </summary>
-public sealed class CompareAnswers(CompareCacheOptions options)
+public sealed class CompareAnswers(CompareCacheOptions options, SnapshotHolder snapshots)
 {
     private Generation _current = new(Snapshot.Empty);
 
@@ -52,8 +54,7 @@ public sealed class CompareAnswers(CompareCacheOptions options)
         {
             var generation = Volatile.Read(ref _current);
             if (ReferenceEquals(generation.Snapshot, snapshot)) return generation;
-            // An answer computed on an older snapshot than the one held is not kept at all.
-            if (snapshot.Version < generation.Snapshot.Version) return null;
+            if (!ReferenceEquals(snapshot, snapshots.Current)) return null;
             var next = new Generation(snapshot);
             if (ReferenceEquals(Interlocked.CompareExchange(ref _current, next, generation), generation)) return next;
         }
