@@ -30,18 +30,22 @@ public static class CompareApi
         string? From, string? To, string? Amount, string? Receive, string? Currency, string? ReceiveCurrency,
         string? Payout, string? Funding, string? MaxSpeed, string? IncludeStale, string? AsOf);
 
-    internal static Results<Ok<CompareResponse>, ValidationProblem, ProblemHttpResult> Compare(
-        [AsParameters] CompareQuery query, AsOfSnapshots snapshots, TimeProvider clock)
+    internal static Results<CompareAnswer, ValidationProblem, ProblemHttpResult> Compare(
+        [AsParameters] CompareQuery query, HttpRequest http, AsOfSnapshots snapshots, CompareAnswers answers, TimeProvider clock)
     {
         var errors = new QueryErrors();
         var asOf = errors.AsOf(query.AsOf);
         if (!errors.IsEmpty) return errors.ToProblem();
+        // Answers of the snapshot in force are cached by query; a past moment's snapshot is answered but never kept.
         var snapshot = snapshots.At(asOf);
-        var parsed = Parse(query, snapshot, errors, asOf ?? clock.GetUtcNow());
+        var now = asOf ?? clock.GetUtcNow();
+        var key = http.QueryString.Value ?? "";
+        if (answers.Find(snapshot, key, now) is { } known) return known;
+        var parsed = Parse(query, snapshot, errors, now);
         if (!errors.IsEmpty) return errors.ToProblem();
         var (corridor, request) = parsed!.Value;
         var ranking = Ranker.Rank(corridor.Quotes, request);
-        return TypedResults.Ok(ToResponse(corridor, request, snapshot, ranking));
+        return answers.Keep(snapshot, key, ToResponse(corridor, request, snapshot, ranking), corridor, now);
     }
 
     /// <summary>Validates the query against the snapshot: countries, corridor, currencies, amounts and filters.</summary>
@@ -177,7 +181,7 @@ public static class CompareApi
         return null;
     }
 
-    private static CompareResponse ToResponse(CorridorSnapshot corridor, RankingRequest request, Snapshot snapshot, Ranking ranking)
+    internal static CompareResponse ToResponse(CorridorSnapshot corridor, RankingRequest request, Snapshot snapshot, Ranking ranking)
     {
         var offers = new OfferDto[ranking.Offers.Count];
         for (var i = 0; i < offers.Length; i++) offers[i] = ToDto(i + 1, ranking.Offers[i]);

@@ -26,6 +26,7 @@ public static class RemitCompareSetup
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
         services.AddAudit();
         services.AddFeeds(builder.Configuration);
+        services.AddCompareCache(builder.Configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddRemitCompareWeb();

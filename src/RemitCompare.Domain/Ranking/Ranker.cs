@@ -173,9 +173,9 @@ public static class Ranker
     /// <summary>The most recent mid-market rate from the send currency to each payout currency among a corridor's quotes.</summary>
     private readonly struct Valuation
     {
-        private readonly (string Currency, decimal Rate, DateOnly At)[]? _mids;
+        private readonly List<(string Currency, decimal Rate, DateOnly At)>? _mids;
 
-        private Valuation((string, decimal, DateOnly)[] mids) => _mids = mids;
+        private Valuation(List<(string, decimal, DateOnly)> mids) => _mids = mids;
 
         public static Valuation Of(IReadOnlyList<ServiceQuote> quotes, Currency send)
         {
@@ -184,17 +184,25 @@ public static class Ranker
             {
                 var quote = quotes[i];
                 if (quote.SendCurrency.Code != send.Code || quote.MidMarket is not { Rate: > 0m } mid) continue;
-                var index = mids.FindIndex(m => m.Currency == quote.PayoutCurrency.Code);
+                var index = IndexOf(mids, quote.PayoutCurrency.Code);
                 if (index < 0) mids.Add((quote.PayoutCurrency.Code, mid.Rate, mid.At));
                 else if (mid.At > mids[index].At) mids[index] = (quote.PayoutCurrency.Code, mid.Rate, mid.At);
             }
-            return new Valuation(mids.ToArray());
+            return new Valuation(mids);
         }
 
         public decimal? MidFor(string currency)
         {
-            foreach (var (code, rate, _) in _mids ?? []) if (code == currency) return rate;
-            return null;
+            if (_mids is null) return null;
+            var index = IndexOf(_mids, currency);
+            return index < 0 ? null : _mids[index].Rate;
+        }
+
+        // A loop rather than FindIndex: a lambda capturing the currency would allocate for every quote ranked.
+        private static int IndexOf(List<(string Currency, decimal Rate, DateOnly At)> mids, string currency)
+        {
+            for (var i = 0; i < mids.Count; i++) if (mids[i].Currency == currency) return i;
+            return -1;
         }
     }
 }

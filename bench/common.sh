@@ -1,0 +1,22 @@
+# Functions shared by the bench scripts (source this file).
+
+# The machine a result was measured on, as one line: CPU model, cores, RAM, OS, .NET SDK.
+machine() {
+  local model ram os sdk
+  model=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
+  ram=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+  os=$(. /etc/os-release && echo "$PRETTY_NAME")
+  sdk=$(dotnet --version 2>/dev/null || echo "not installed")
+  echo "Machine: $model, $(nproc) cores, $ram RAM, $os, .NET SDK $sdk"
+}
+
+# A loopback port nothing listens on, so that the answers timed are this run's own.
+free_port() {
+  local p
+  for _ in $(seq 50); do
+    p=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  echo "no free port found" >&2
+  return 1
+}
