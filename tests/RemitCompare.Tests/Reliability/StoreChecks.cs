@@ -14,7 +14,8 @@ internal static class StoreChecks
             """
             SELECT b.id, b.rows_accepted, b.rows_quarantined,
                    (SELECT COUNT(*) FROM quote_observations o WHERE o.batch_id = b.id),
-                   (SELECT COUNT(*) FROM reference_rates r WHERE r.batch_id = b.id),
+                   (SELECT COUNT(*) FROM reference_rates r WHERE r.batch_id = b.id)
+                   + (SELECT COUNT(*) FROM remittance_flows f WHERE f.batch_id = b.id),
                    (SELECT COUNT(*) FROM quarantine q WHERE q.batch_id = b.id)
             FROM batches b
             """)
