@@ -19,6 +19,9 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string>? settings = n
     {
         builder.UseSetting("Store:Path", _store.Path);
         builder.UseEnvironment("Production");
+        // Tests poll and fan out far faster than a person; only the rate-limit tests set a limit of their own.
+        builder.UseSetting("RateLimits:PermitLimit", "1000000");
+        builder.UseSetting("Logging:LogLevel:RemitCompare.Api.Hosting.RequestLog", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
     }
