@@ -81,7 +81,7 @@ public sealed class HardeningTests
     public async Task Request_logs_hold_no_query_values_keys_or_addresses()
     {
         var lines = new ConcurrentQueue<string>();
-        using var api = new ApiFactory();
+        using var api = new ApiFactory(new Dictionary<string, string> { ["Logging:LogLevel:RemitCompare.Api.Hosting.RequestLog"] = "Information" });
         using var logged = api.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddLogging(l => l.AddProvider(new CollectingLogs(lines)))));
         using var client = logged.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/compare?from=KEN&to=UGA&amount=12345.67&currency=KES&name=Amina%20Wanjiru");
