@@ -2,8 +2,9 @@ namespace RemitCompare.Api.Hosting;
 
 /// <summary>
 /// Headers that keep browsers from misreading or framing API answers: <c>nosniff</c>, no referrer, and for
-/// everything that is not an HTML page a CSP that allows nothing and no framing. HTML pages set their own CSP (the
-/// widget needs one that fits it), and anything under <c>/embed</c> may be framed by the sites that embed it.
+/// everything that is not an HTML page a CSP that allows nothing and no framing. HTML pages set their own CSP,
+/// whose <c>frame-ancestors</c> decides who may frame them (any site for the widget's iframe, only this one for
+/// the page), so they get no X-Frame-Options that would contradict it.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -26,9 +27,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         if (!headers.ContainsKey("Referrer-Policy")) headers["Referrer-Policy"] = "no-referrer";
-        var embeddable = context.Request.Path.StartsWithSegments("/embed");
         var html = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-        if (!embeddable && !headers.ContainsKey("X-Frame-Options")) headers.XFrameOptions = "DENY";
-        if (!embeddable && !html && !headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = ApiPolicy;
+        if (html) return;
+        if (!headers.ContainsKey("X-Frame-Options")) headers.XFrameOptions = "DENY";
+        if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = ApiPolicy;
     }
 }

@@ -64,16 +64,19 @@ public sealed class HardeningTests
     }
 
     [Test]
-    public async Task Paths_under_embed_may_be_framed()
+    public async Task The_widget_frame_may_be_framed_by_any_site_and_the_page_only_by_its_own()
     {
         using var api = new ApiFactory();
         using var client = api.CreateClient();
-        using var response = await client.GetAsync(new Uri("/embed/widget", UriKind.Relative));
+        using var frame = await client.GetAsync(new Uri("/widget/frame?from=KEN&to=UGA&amount=10000", UriKind.Relative));
+        using var page = await client.GetAsync(new Uri("/compare?from=KEN&to=UGA&amount=10000", UriKind.Relative));
+        static string Csp(HttpResponseMessage r) => r.Headers.TryGetValues("Content-Security-Policy", out var csp) ? string.Join(";", csp) : "";
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.Headers.Contains("X-Frame-Options"), Is.False);
-            Assert.That(response.Headers.TryGetValues("Content-Security-Policy", out var csp) ? string.Join(";", csp) : "", Does.Not.Contain("frame-ancestors"));
-            Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+            Assert.That(frame.Headers.Contains("X-Frame-Options"), Is.False, "X-Frame-Options would contradict frame-ancestors");
+            Assert.That(Csp(frame), Does.Contain("frame-ancestors *"));
+            Assert.That(Csp(page), Does.Contain("frame-ancestors 'self'"));
+            Assert.That(frame.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
         }
     }
 
