@@ -80,6 +80,9 @@ internal sealed class CurrencyInference
         var fits = new List<(RateReading Reading, double Distance)>();
         foreach (var (invert, scale) in Readings)
         {
+            // Without a reference for the destination currency, an inverted or rescaled rate that happens to land
+            // near USD proves nothing (USD 1 → KES 129 read upside down and ×100 is 0.78): only the plain reading counts.
+            if (destPerSend is null && (invert || scale != 0)) continue;
             var probe = new RateReading(send, destination, invert, scale, null);
             var value = probe.Normalise(mid);
             if (Distance(value, destPerSend) is { } d1 && d1 < Math.Log(Tolerance)) fits.Add((probe, d1));

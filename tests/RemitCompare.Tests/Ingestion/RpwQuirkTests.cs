@@ -110,6 +110,22 @@ public sealed class RpwQuirkTests
     }
 
     [Test]
+    public void Row_sent_in_USD_with_no_reference_for_the_destination_is_paid_in_the_destination_currency()
+    {
+        // USA → KEN: the ECB has no KES rate and no row sends in a local currency other than USD, so there is no anchor
+        // for KES per USD; 129 must be read as given (KES), not inverted and rescaled until it looks like USD per USD.
+        using var store = TempStore.WithReferenceData();
+        var header = string.Join(',', RpwFile.Header30);
+        var row = "2025_3Q,USA,United States,KEN,Kenya,Acme,Money Transfer Operator,Cash,Same day,200,200,USD,5,127,1.55,4.05,500,500,USD,8,127,1.55,3.15,129.0,yes,,,Cash,2025-08-14,USAKEN";
+
+        var summary = store.IngestRpw(header + "\n" + row + "\n");
+
+        Assert.That(summary.Accepted, Is.EqualTo(1), string.Join("; ", summary.Quarantine.Select(q => q.Reason)));
+        var stored = store.Store.Observations().Single();
+        Assert.That((stored.SendCurrency, stored.PayoutCurrency, StoredObservation.D(stored.Rate)), Is.EqualTo(("USD", "KES", (decimal?)127m)));
+    }
+
+    [Test]
     public void Two_dots_and_N_A_are_missing_values([Values] RpwLayoutKind layout)
     {
         using var store = TempStore.WithReferenceData();
