@@ -65,7 +65,7 @@ public sealed class SqliteStore
             connection.Execute(sql, transaction: tx);
             connection.Execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)",
-                new { version, name, at = DateTimeOffset.UtcNow.ToString("O") }, tx);
+                new { version, name, at = StoredTime.Format(DateTimeOffset.UtcNow) }, tx);
             tx.Commit();
             count++;
         }

@@ -88,7 +88,7 @@ public sealed class Ingestor(SqliteStore store, TimeProvider clock)
         }
 
         var catalog = new CatalogStore(store);
-        var book = new ReferenceRateBook(new RateStore(store).EuroRates(DateTimeOffset.MaxValue.ToString("O")), []);
+        var book = new RateStore(store).EcbBook();
         using TextReader reader = Workbook.IsWorkbook(payload) ? new StringReader(RpwWorkbook.ToCsv(payload)) : payload.OpenText();
         var rpw = new RpwReader(catalog.Countries(), catalog.Currencies(), book).Read(reader);
         return (rpw.Layout, "survey", rpw.Observations, [], rpw.Quarantine, rpw.RowsRead);

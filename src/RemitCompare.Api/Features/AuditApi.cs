@@ -1,3 +1,4 @@
+using RemitCompare.Data;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RemitCompare.Api.Audit;
@@ -30,7 +31,7 @@ public static class AuditApi
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Batch not found", detail: $"No batch has id {batchId}.");
         var b = found.Batch;
         return TypedResults.Ok(new BatchDto(
-            b.Id, b.Source, b.Kind, b.FileName, b.PayloadSha256, b.PayloadBytes, Moment(b.StartedAt), Moment(b.FinishedAt),
+            b.Id, b.Source, b.Kind, b.FileName, b.PayloadSha256, b.PayloadBytes, StoredTime.Parse(b.StartedAt), StoredTime.Parse(b.FinishedAt),
             b.RowsRead, b.RowsAccepted, b.RowsQuarantined, found.Periods, found.Corridors,
             found.Quarantine.Select(q => new QuarantinedRowDto(q.RowNumber, q.Field, q.Reason, q.Raw)).ToList()));
     }
@@ -50,5 +51,4 @@ public static class AuditApi
         return TypedResults.Ok(new TransparencyReportDto(moment, providers, criteria));
     }
 
-    private static DateTimeOffset Moment(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

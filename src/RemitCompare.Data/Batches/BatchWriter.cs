@@ -47,10 +47,10 @@ public sealed class BatchWriter(SqliteStore store, TimeProvider clock)
             VALUES (@Source, @Kind, @FileName, @PayloadSha256, @PayloadBytes, @Started, @Started, 0, 0, 0, @ApiKeyId)
             RETURNING id
             """,
-            new { header.Source, header.Kind, header.FileName, header.PayloadSha256, header.PayloadBytes, Started = header.StartedAt.ToString("O"), header.ApiKeyId },
+            new { header.Source, header.Kind, header.FileName, header.PayloadSha256, header.PayloadBytes, Started = StoredTime.Format(header.StartedAt), header.ApiKeyId },
             tx);
 
-        var ingestedAt = clock.GetUtcNow().ToString("O");
+        var ingestedAt = StoredTime.Format(clock.GetUtcNow());
         var written = 0;
         var accepted = 0;
         var services = new ServiceIds(connection, tx);
@@ -90,7 +90,7 @@ public sealed class BatchWriter(SqliteStore store, TimeProvider clock)
             UPDATE batches SET finished_at = @finished, rows_read = @read, rows_accepted = @accepted, rows_quarantined = @quarantined
             WHERE id = @batchId
             """,
-            new { finished = clock.GetUtcNow().ToString("O"), read = total + quarantine.Count, accepted, quarantined = quarantine.Count, batchId },
+            new { finished = StoredTime.Format(clock.GetUtcNow()), read = total + quarantine.Count, accepted, quarantined = quarantine.Count, batchId },
             tx);
         tx.Commit();
         return new BatchOutcome(batchId, false, accepted, total - accepted, quarantine.Count);
@@ -127,7 +127,7 @@ public sealed class BatchWriter(SqliteStore store, TimeProvider clock)
         p["@batch_id"].Value = batchId;
         p["@source_row"].Value = o.SourceRow;
         p["@row_hash"].Value = o.RowHash;
-        p["@collected_at"].Value = o.CollectedAt.ToUniversalTime().ToString("O");
+        p["@collected_at"].Value = StoredTime.Format(o.CollectedAt);
         p["@ingested_at"].Value = ingestedAt;
         p["@period"].Value = (object?)o.Period ?? DBNull.Value;
         p["@firm_type"].Value = o.FirmType;

@@ -34,7 +34,7 @@ public sealed class FeedLog(SqliteStore store)
         using var connection = store.Open();
         connection.Execute(
             "INSERT OR IGNORE INTO feed_payloads (payload_sha256, source, fetched_at, body) VALUES (@sha256, @source, @at, @body)",
-            new { sha256, source, at = fetchedAt.ToUniversalTime().ToString("O"), body });
+            new { sha256, source, at = StoredTime.Format(fetchedAt), body });
     }
 
     /// <summary>The raw payload with this SHA-256, when kept.</summary>
@@ -55,7 +55,7 @@ public sealed class FeedLog(SqliteStore store)
             """,
             new
             {
-                fetch.Source, Started = fetch.StartedAt.ToUniversalTime().ToString("O"), Finished = fetch.FinishedAt.ToUniversalTime().ToString("O"),
+                fetch.Source, Started = StoredTime.Format(fetch.StartedAt), Finished = StoredTime.Format(fetch.FinishedAt),
                 fetch.Outcome, fetch.Error, fetch.BatchId, fetch.Accepted, fetch.Quarantined,
             });
     }
@@ -73,7 +73,7 @@ public sealed class FeedLog(SqliteStore store)
                        SUM(accepted) AS Accepted, SUM(quarantined) AS Quarantined
                 FROM source_fetches f GROUP BY source
                 """)
-            .Select(r => new SourceHistory(r.Source, Moment(r.LastSuccess), Moment(r.LastFailure), r.LastError, (int)r.Accepted, (int)r.Quarantined))
+            .Select(r => new SourceHistory(r.Source, StoredTime.ParseOrNull(r.LastSuccess), StoredTime.ParseOrNull(r.LastFailure), r.LastError, (int)r.Accepted, (int)r.Quarantined))
             .ToDictionary(h => h.Source, StringComparer.Ordinal);
     }
 
@@ -87,12 +87,10 @@ public sealed class FeedLog(SqliteStore store)
                        batch_id AS BatchId, accepted AS Accepted, quarantined AS Quarantined
                 FROM source_fetches WHERE source = @source ORDER BY id
                 """, new { source })
-            .Select(r => new FetchRecord(r.Source, Moment(r.StartedAt)!.Value, Moment(r.FinishedAt)!.Value, r.Outcome, r.Error, r.BatchId, (int)r.Accepted, (int)r.Quarantined))
+            .Select(r => new FetchRecord(r.Source, StoredTime.ParseOrNull(r.StartedAt)!.Value, StoredTime.ParseOrNull(r.FinishedAt)!.Value, r.Outcome, r.Error, r.BatchId, (int)r.Accepted, (int)r.Quarantined))
             .ToList();
     }
 
-    private static DateTimeOffset? Moment(string? text) =>
-        text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private sealed record HistoryRow
     {

@@ -66,11 +66,8 @@ public sealed class SurveyRowStore(SqliteStore store)
             observation, r.FromName ?? r.FromCountry, r.ToName ?? r.ToCountry, r.Funding, r.SendCurrency, r.PayoutCurrency,
             new StoredPoint(DecimalText.Parse(r.Cc1Amount), DecimalText.Parse(r.Cc1Fee), DecimalText.Parse(r.Cc1Rate), DecimalText.Parse(r.Cc1Margin), DecimalText.Parse(r.Cc1Total)),
             new StoredPoint(DecimalText.Parse(r.Cc2Amount), DecimalText.Parse(r.Cc2Fee), DecimalText.Parse(r.Cc2Rate), DecimalText.Parse(r.Cc2Margin), DecimalText.Parse(r.Cc2Total)),
-            DecimalText.Parse(r.InterbankRate), Moment(r.CollectedAt), Moment(r.IngestedAt));
+            DecimalText.Parse(r.InterbankRate), StoredTime.Parse(r.CollectedAt), StoredTime.Parse(r.IngestedAt));
     }
-
-    private static DateTimeOffset Moment(string text) =>
-        DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
 
     private const string Sql =
         """

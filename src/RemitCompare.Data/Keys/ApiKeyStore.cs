@@ -53,7 +53,7 @@ public sealed class ApiKeyStore(SqliteStore store, TimeProvider clock)
                 INSERT INTO api_keys (name, scope, key_id, salt, hash, created_at) VALUES (@name, @scope, @keyId, @salt, @hash, @createdAt)
                 RETURNING id
                 """,
-                new { name = name.Trim(), scope = ScopeName(scope), keyId, salt = Convert.ToHexStringLower(salt), hash = Hash(salt, secret), createdAt = now.ToString("O") });
+                new { name = name.Trim(), scope = ScopeName(scope), keyId, salt = Convert.ToHexStringLower(salt), hash = Hash(salt, secret), createdAt = StoredTime.Format(now) });
             return (new ApiKey(id, name.Trim(), scope, keyId, now, null), $"{Prefix}{keyId}_{secret}");
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
@@ -76,7 +76,7 @@ public sealed class ApiKeyStore(SqliteStore store, TimeProvider clock)
         using var connection = store.Open();
         return connection.Execute(
             "UPDATE api_keys SET revoked_at = @at WHERE revoked_at IS NULL AND (name = @nameOrKeyId OR key_id = @nameOrKeyId)",
-            new { at = clock.GetUtcNow().ToString("O"), nameOrKeyId }) > 0;
+            new { at = StoredTime.Format(clock.GetUtcNow()), nameOrKeyId }) > 0;
     }
 
     /// <summary>The key a token belongs to (revoked or not), or null when the token matches no key.</summary>
@@ -117,7 +117,6 @@ public sealed class ApiKeyStore(SqliteStore store, TimeProvider clock)
         public string? Hash { get; init; }
 
         public ApiKey ToKey() => new(Id, Name, Scope == "admin" ? ApiKeyScope.Admin : ApiKeyScope.Upload, KeyId,
-            DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture),
-            RevokedAt is null ? null : DateTimeOffset.Parse(RevokedAt, System.Globalization.CultureInfo.InvariantCulture));
+            StoredTime.Parse(CreatedAt), StoredTime.ParseOrNull(RevokedAt));
     }
 }

@@ -25,12 +25,12 @@ public sealed class SnapshotBuilder(SqliteStore store, SnapshotOptions options)
         var currencies = catalog.Currencies();
         var countries = catalog.Countries();
         using var connection = store.Open();
-        var cutoff = (asOf ?? DateTimeOffset.MaxValue).ToUniversalTime().ToString("O");
+        var cutoff = StoredTime.Format(asOf ?? DateTimeOffset.MaxValue);
         var rows = connection.Query<LatestQuoteRow>(LatestQuotesSql, new { cutoff }).ToList();
         var rates = new ReferenceRateBook(
-            new RateStore(store).EuroRates(cutoff),
+            new RateStore(store).EuroRates(asOf),
             rows.Where(r => r.InterbankRate is not null)
-                .Select(r => (r.Source + "-interbank", r.SendCurrency, r.PayoutCurrency, DateOnly.FromDateTime(Parse(r.CollectedAt).UtcDateTime), DecimalText.Parse(r.InterbankRate)!.Value)));
+                .Select(r => (r.Source + "-interbank", r.SendCurrency, r.PayoutCurrency, DateOnly.FromDateTime(StoredTime.Parse(r.CollectedAt).UtcDateTime), DecimalText.Parse(r.InterbankRate)!.Value)));
 
         var latestRound = rows.Where(r => r.Kind == "survey" && r.Period is not null)
             .GroupBy(r => (r.FromCountry, r.ToCountry, r.Source))
@@ -47,11 +47,11 @@ public sealed class SnapshotBuilder(SqliteStore store, SnapshotOptions options)
 
         var providers = connection.Query<ProviderRow>(ProvidersSql, new { cutoff })
             .Select(p => new ProviderRecord(p.Id, p.Name, p.FirmType, (int)p.Observations, (int)p.Undisclosed, (int)p.Promotions,
-                p.FirstCollected is null ? null : Parse(p.FirstCollected), p.LastCollected is null ? null : Parse(p.LastCollected)))
+                StoredTime.ParseOrNull(p.FirstCollected), StoredTime.ParseOrNull(p.LastCollected)))
             .ToDictionary(p => p.Id);
         var lastIngested = connection.ExecuteScalar<string?>("SELECT MAX(finished_at) FROM batches WHERE finished_at <= @cutoff", new { cutoff });
         return new Snapshot(
-            Interlocked.Increment(ref _version), lastIngested is null ? null : Parse(lastIngested),
+            Interlocked.Increment(ref _version), StoredTime.ParseOrNull(lastIngested),
             corridors, providers, rates, countries, currencies);
     }
 
@@ -60,7 +60,7 @@ public sealed class SnapshotBuilder(SqliteStore store, SnapshotOptions options)
         Dictionary<(string, string, string), string?> latestRound)
     {
         if (!currencies.TryGet(row.SendCurrency, out var send) || !currencies.TryGet(row.PayoutCurrency, out var payout)) return null;
-        var collected = Parse(row.CollectedAt);
+        var collected = StoredTime.Parse(row.CollectedAt);
         var day = DateOnly.FromDateTime(collected.UtcDateTime);
         var mid = ReferenceRateBook.Nearest(
             rates.FromEcb(send.Code, payout.Code, day),
@@ -96,8 +96,6 @@ public sealed class SnapshotBuilder(SqliteStore store, SnapshotOptions options)
             Period = row.Period,
         };
     }
-
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private const string LatestQuotesSql =
         """

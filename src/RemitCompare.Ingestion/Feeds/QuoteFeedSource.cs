@@ -49,7 +49,7 @@ public sealed class QuoteFeedSource(FeedSourceOptions options, QuoteRules rules,
         var payload = Payload(what, answers.SelectMany((a, i) => i == 0 ? a.Body : [(byte)'\n', .. a.Body]).ToArray());
         try
         {
-            var references = new ReferenceRateBook(new RateStore(Store).EuroRates(DateTimeOffset.MaxValue.ToString("O")), []);
+            var references = new RateStore(Store).EcbBook();
             var (observations, quarantine) = new QuoteFeedBatch(_validator, references).Build(corridor, answers, Clock.GetUtcNow());
             return Commit(startedAt, payload, "feed", observations, [], quarantine);
         }

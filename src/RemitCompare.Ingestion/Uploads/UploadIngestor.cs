@@ -48,7 +48,7 @@ public sealed class UploadIngestor(SqliteStore store, TimeProvider clock)
                 using var text = upload.OpenText();
                 return (SurveyCsvReader.Source, new SurveyCsvReader(catalog.Countries(), catalog.Currencies(), clock).Read(text, maxRows));
             }
-            var book = new ReferenceRateBook(new RateStore(store).EuroRates(DateTimeOffset.MaxValue.ToString("O")), []);
+            var book = new RateStore(store).EcbBook();
             using var reader = upload.OpenText();
             var rpw = new RpwReader(catalog.Countries(), catalog.Currencies(), book).Read(reader);
             if (rpw.RowsRead > maxRows) throw new IngestionException($"the file holds more than {maxRows} rows");

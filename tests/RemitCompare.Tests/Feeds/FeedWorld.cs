@@ -45,7 +45,7 @@ internal sealed class FeedWorld : IAsyncDisposable
         var store = TempStore.Empty();
         DefaultDataSet.EnsureLoaded(store.Store, clock, ingestSamples: false);
         new Ingestor(store.Store, clock).Ingest(FileSource.Ecb, DefaultDataSet.Open("ecb/eurofxref-hist-2023q4-2026q1.csv"));
-        var book = new ReferenceRateBook(new RateStore(store.Store).EuroRates(DateTimeOffset.MaxValue.ToString("O")), []);
+        var book = new RateStore(store.Store).EcbBook();
         var mid = Math.Round(book.FromEcb("USD", "MXN", DateOnly.FromDateTime(Start.UtcDateTime))!.Rate, 4);
         var simulator = new SimulatorState(realClock ? TimeProvider.System : clock);
         simulator.Mids["USD-MXN"] = mid;
