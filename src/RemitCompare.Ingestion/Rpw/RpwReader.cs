@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using RemitCompare.Data.Batches;
 using RemitCompare.Domain.Catalog;
 using RemitCompare.Domain.Fees;
@@ -33,10 +34,11 @@ public sealed class RpwReader(CountryCatalog countries, CurrencyCatalog currenci
         var quarantine = new List<QuarantinedRow>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var rowNumber = 1;
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         while (csv.Read())
         {
             rowNumber++;
-            var (row, rejected) = RpwRowParser.Parse(csv, layout, rowNumber, countries);
+            var (row, rejected) = RpwRowParser.Parse(csv, layout, rowNumber, countries, sha256);
             if (rejected is not null) quarantine.Add(rejected);
             else if (seen.TryGetValue(row!.Hash, out var first)) quarantine.Add(new QuarantinedRow(rowNumber, null, $"duplicate of row {first}", row.Raw));
             else

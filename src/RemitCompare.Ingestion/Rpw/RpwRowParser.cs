@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,7 +22,7 @@ internal static partial class RpwRowParser
     /// <summary>Published percentages carry 2 decimals, so fee % + margin may differ from the total by half a unit in the last place.</summary>
     public const decimal TotalCostTolerance = 0.0051m;
 
-    public static (RpwRow? Row, QuarantinedRow? Rejected) Parse(CsvDataReader csv, RpwLayout layout, int row, CountryCatalog countries)
+    public static (RpwRow? Row, QuarantinedRow? Rejected) Parse(CsvDataReader csv, RpwLayout layout, int row, CountryCatalog countries, IncrementalHash sha256)
     {
         var raw = CsvFiles.RawRow(csv);
         var fields = layout.Fields(csv);
@@ -71,7 +72,7 @@ internal static partial class RpwRowParser
         {
             Row = row,
             Raw = raw,
-            Hash = Hash(fields),
+            Hash = Hash(fields, sha256),
             Period = period,
             From = from.Iso3,
             To = to.Iso3,
@@ -144,11 +145,24 @@ internal static partial class RpwRowParser
         return (MidQuarter(period), $"no readable collection date ('{text}'): the middle of {period} was used");
     }
 
-    /// <summary>The first 128 bits of SHA-256 over the fields joined by U+001F, in lower-case hex: stored hashes depend on exactly this.</summary>
-    internal static string Hash(string[] fields)
+    /// <summary>
+    /// The first 128 bits of SHA-256 over the fields joined by U+001F, in lower-case hex: stored hashes depend on exactly
+    /// this. One incremental hash is reused for a whole file: a one-shot hash per row was a third of the parse time.
+    /// </summary>
+    internal static string Hash(string[] fields, IncrementalHash sha256)
     {
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', fields)), digest);
-        return Convert.ToHexStringLower(digest[..16]);
+        var joined = string.Join('\u001f', fields);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(joined.Length));
+        try
+        {
+            sha256.AppendData(buffer, 0, Encoding.UTF8.GetBytes(joined, buffer));
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            sha256.GetHashAndReset(digest);
+            return Convert.ToHexStringLower(digest[..16]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
