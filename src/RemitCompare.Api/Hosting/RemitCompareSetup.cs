@@ -47,7 +47,7 @@ public static class RemitCompareSetup
             app.Logger.LogInformation("Default data: batch {Batch} ({Layout}) accepted {Accepted}, quarantined {Quarantined}",
                 batch.BatchId, batch.Layout, batch.Accepted, batch.Quarantine.Count);
         }
-        app.Services.GetRequiredService<SnapshotHolder>().RefreshInBackground(app.Lifetime);
+        app.UseFirstSnapshotInBackground();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;

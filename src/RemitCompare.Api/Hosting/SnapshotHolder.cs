@@ -29,6 +29,9 @@ public sealed class SnapshotHolder(SnapshotBuilder builder, ILogger<SnapshotHold
         }
     }
 
+    /// <summary>Completes when the first snapshot is in force (faults when it could not be built).</summary>
+    public Task FirstSnapshot => _first.Task;
+
     /// <summary>Rebuilds the snapshot from the store and swaps it in.</summary>
     public Snapshot Refresh()
     {
@@ -66,5 +69,25 @@ public sealed class SnapshotHolder(SnapshotBuilder builder, ILogger<SnapshotHold
             lifetime.StopApplication();
         }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return build;
+    }
+}
+
+/// <summary>Start-up wiring of the first snapshot.</summary>
+public static class FirstSnapshotSetup
+{
+    /// <summary>
+    /// Starts building the first snapshot in the background and holds each request that arrives before it is in
+    /// force, without blocking a thread, so that a burst of early requests cannot starve the thread pool the build runs on.
+    /// </summary>
+    public static WebApplication UseFirstSnapshotInBackground(this WebApplication app)
+    {
+        var holder = app.Services.GetRequiredService<SnapshotHolder>();
+        holder.RefreshInBackground(app.Lifetime);
+        app.Use(async (context, next) =>
+        {
+            if (!holder.FirstSnapshot.IsCompleted) await holder.FirstSnapshot.WaitAsync(SnapshotHolder.FirstSnapshotWait, context.RequestAborted);
+            await next(context);
+        });
+        return app;
     }
 }
