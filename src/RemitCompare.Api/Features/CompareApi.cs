@@ -44,7 +44,7 @@ public static class CompareApi
         var parsed = Parse(query, snapshot, errors, now);
         if (!errors.IsEmpty) return errors.ToProblem();
         var (corridor, request) = parsed!.Value;
-        var ranking = Ranker.Rank(corridor.Quotes, request);
+        var ranking = Ranker.Rank(corridor, request);
         return answers.Keep(snapshot, key, ToResponse(corridor, request, snapshot, ranking), corridor, now);
     }
 
