@@ -26,7 +26,7 @@ internal readonly struct QuoteTerms
     private readonly decimal _mid;
     private readonly decimal _keptAtMid;
     private readonly decimal _marginPct;
-    private readonly decimal _noReceiveFeeAtMid;
+    private readonly bool _noReceiveFee;
     private readonly decimal _valuationMid;
     private readonly long _staleAfterTicks;
 
@@ -48,7 +48,8 @@ internal readonly struct QuoteTerms
         {
             _keptAtMid = 1m - (_rate / _mid);
             _marginPct = _keptAtMid * 100m;
-            _noReceiveFeeAtMid = 0m / _mid;
+            // 0 / mid is a plain 0 (scale 0) for a positive mid: then the receive fee adds nothing to any sum.
+            _noReceiveFee = _receiveFee is null && SameBits(0m / _mid, 0m);
         }
         _hasValuation = valuationMid is not null;
         _valuationMid = valuationMid ?? 0m;
@@ -98,12 +99,28 @@ internal readonly struct QuoteTerms
             cost = new CostBreakdown(sendAmount, fee, senderPays, feePct, null, receiveFee, null, null, null, recipientGets, null);
             return true;
         }
-        var receiveFeeAtMid = _receiveFee is null ? _noReceiveFeeAtMid : receiveFee / _mid;
+        if (_noReceiveFee) return PriceWithoutReceiveFee(sendAmount, fee, senderPays, feePct, recipientGets, out cost);
+        var receiveFeeAtMid = receiveFee / _mid;
         var receiveFeePct = receiveFeeAtMid / sendAmount * 100m;
         var totalCost = fee + (sendAmount * _keptAtMid) + receiveFeeAtMid;
         cost = new CostBreakdown(
             sendAmount, fee, senderPays, feePct, _marginPct, receiveFee, receiveFeePct,
             feePct + _marginPct + receiveFeePct, totalCost, recipientGets, recipientGets / _mid);
+        return true;
+    }
+
+    /// <summary>
+    /// The breakdown when there is no receive fee: the fee is a plain 0, 0 / mid / amount × 100 is a plain 0, and
+    /// adding a plain 0 to a decimal that is not itself zero gives that decimal back unchanged, scale included.
+    /// </summary>
+    private bool PriceWithoutReceiveFee(decimal sendAmount, decimal fee, decimal senderPays, decimal feePct, decimal recipientGets, out CostBreakdown cost)
+    {
+        var totalCost = fee + (sendAmount * _keptAtMid);
+        var totalCostPct = feePct + _marginPct;
+        if (totalCost == 0m) totalCost += 0m;
+        if (totalCostPct == 0m) totalCostPct += 0m;
+        cost = new CostBreakdown(
+            sendAmount, fee, senderPays, feePct, _marginPct, 0m, 0m, totalCostPct, totalCost, recipientGets, recipientGets / _mid);
         return true;
     }
 

@@ -107,7 +107,8 @@ public sealed class FastRankingTests
         {
             var (fixedFee, percent, noFixed, noPercent) = fees[i % fees.Length];
             var upTo = i + 1 < bounds.Count ? bounds[i + 1] : (decimal?)null;
-            bands.Add(new FeeBand(bounds[i], upTo, noFixed ? 0m : fixedFee / 100m, noPercent ? 0m : percent / 100m));
+            // Zeros keep the scale of the number they stand for (0.00, 0.0000), which the amounts must carry through.
+            bands.Add(new FeeBand(bounds[i], upTo, fixedFee / 100m * (noFixed ? 0m : 1m), percent / 100m * (noPercent ? 0m : 1m)));
         }
         if (min is not null && max is not null && min > max) (min, max) = (max, min);
         return FeeSchedule.Create(bands, min / 100m, max / 100m);

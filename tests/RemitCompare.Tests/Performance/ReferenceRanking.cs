@@ -17,7 +17,7 @@ public static class ReferenceRanking
     /// <summary>The cost of sending an amount with a quote; null when the service does not take that amount.</summary>
     public static CostBreakdown? Price(ServiceQuote quote, decimal sendAmount)
     {
-        if (sendAmount <= 0m || quote.SenderFee.FeeFor(sendAmount) is not { } fee) return null;
+        if (sendAmount <= 0m || FeeFor(quote.SenderFee, sendAmount) is not { } fee) return null;
         if (quote.Placement == FeePlacement.Deducted && fee >= sendAmount) return null;
 
         var converted = quote.Placement == FeePlacement.OnTop ? sendAmount : sendAmount - fee;
@@ -29,7 +29,7 @@ public static class ReferenceRanking
             return new CostBreakdown(sendAmount, fee, senderPays, feePct, null, 0m, null, null, null, null, null);
 
         var gross = converted * rate;
-        var receiveFee = quote.ReceiveFee?.FeeFor(gross) ?? 0m;
+        var receiveFee = (quote.ReceiveFee is { } schedule ? FeeFor(schedule, gross) : null) ?? 0m;
         var recipientGets = gross - receiveFee;
         if (mid is not { } m || m <= 0m)
             return new CostBreakdown(sendAmount, fee, senderPays, feePct, null, receiveFee, null, null, null, recipientGets, null);
@@ -61,6 +61,17 @@ public static class ReferenceRanking
             }
         }
         return best;
+    }
+
+    /// <summary>The fee of the band holding the amount, within the caps; null when no band holds it.</summary>
+    public static decimal? FeeFor(FeeSchedule schedule, decimal amount)
+    {
+        var band = schedule.Bands.FirstOrDefault(b => b.Contains(amount));
+        if (band is null) return null;
+        var fee = band.Fixed + (amount * band.Percent / 100m);
+        if (schedule.Minimum is { } min && fee < min) fee = min;
+        if (schedule.Maximum is { } max && fee > max) fee = max;
+        return fee;
     }
 
     /// <summary>Per band: its start and the exact solutions of gross − fee(gross) = net without caps, at the minimum and at the maximum.</summary>
