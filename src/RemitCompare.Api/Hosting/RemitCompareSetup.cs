@@ -12,13 +12,12 @@ namespace RemitCompare.Api.Hosting;
 /// <summary>Wires the service: configuration, store, snapshot, JSON, problem details and the endpoints.</summary>
 public static class RemitCompareSetup
 {
-    /// <summary>Registers the store (configuration <c>Store:Path</c>), snapshot and JSON options.</summary>
+    /// <summary>Registers the store (configuration <c>Store:Provider</c>, <c>Store:Path</c>, <c>Store:ConnectionString</c>), snapshot and JSON options.</summary>
     public static WebApplicationBuilder AddRemitCompare(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new SqliteStore(builder.Configuration["Store:Path"] is { Length: > 0 } path ? path : SqliteStore.DefaultPath,
-            builder.Configuration.GetValue<long?>("Store:MaxPages")));
+        services.AddSingleton(_ => Store.FromConfiguration(builder.Configuration));
         services.AddSingleton(builder.Configuration.GetSection("Snapshot").Get<SnapshotOptions>() ?? new SnapshotOptions());
         services.AddSingleton<SnapshotBuilder>();
         services.AddSingleton<SnapshotHolder>();
@@ -35,12 +34,12 @@ public static class RemitCompareSetup
     }
 
     /// <summary>
-    /// Fills an empty store from the embedded default data, builds the first snapshot, and turns every error
+    /// Fills an empty store from the embedded default data, starts building the first snapshot, and turns every error
     /// response (unknown route, unhandled fault) into problem+json without internals.
     /// </summary>
     public static WebApplication UseRemitCompare(this WebApplication app)
     {
-        var store = app.Services.GetRequiredService<SqliteStore>();
+        var store = app.Services.GetRequiredService<Store>();
         var loaded = DefaultDataSet.EnsureLoaded(store, app.Services.GetRequiredService<TimeProvider>(),
             app.Configuration.GetValue("Store:LoadDefaultData", true));
         foreach (var batch in loaded)
@@ -48,7 +47,7 @@ public static class RemitCompareSetup
             app.Logger.LogInformation("Default data: batch {Batch} ({Layout}) accepted {Accepted}, quarantined {Quarantined}",
                 batch.BatchId, batch.Layout, batch.Accepted, batch.Quarantine.Count);
         }
-        app.Services.GetRequiredService<SnapshotHolder>().Refresh();
+        app.Services.GetRequiredService<SnapshotHolder>().RefreshInBackground(app.Lifetime);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;
