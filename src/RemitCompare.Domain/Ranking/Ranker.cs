@@ -127,7 +127,8 @@ public static class Ranker
         return new Ranking(offers, stale, outOfRange, filtered);
     }
 
-    private static bool Matches(ServiceQuote quote, RankingRequest request)
+    /// <summary>True when the quote passes the request's currency, method and speed filters.</summary>
+    public static bool Matches(ServiceQuote quote, RankingRequest request)
     {
         if (quote.SendCurrency.Code != request.SendCurrency.Code) return false;
         if (request.Mode == CompareMode.Receive && quote.PayoutCurrency.Code != request.ReceiveCurrency?.Code) return false;

@@ -7,13 +7,11 @@ namespace RemitCompare.Reference;
 
 /// <summary>
 /// The straightforward pricing and ranking, formula by formula as DESIGN states them: every quote priced from its
-/// <see cref="ServiceQuote"/> with nullable decimals, a list of offers and a comparison sort. The fast path in the
+/// <see cref="ServiceQuote"/> with nullable decimals, a list of offers and a comparison sort (filters and flags come from <see cref="Ranker.Matches"/> and <see cref="Ranker.FlagsOf"/>, which both share). The fast path in the
 /// domain must give exactly what this gives; the benchmarks run it as their baseline.
 /// </summary>
 public static class ReferenceRanking
 {
-    private const decimal ZeroFeeMarginThresholdPct = 1m;
-
     /// <summary>The cost of sending an amount with a quote; null when the service does not take that amount.</summary>
     public static CostBreakdown? Price(ServiceQuote quote, decimal sendAmount)
     {
@@ -95,7 +93,7 @@ public static class ReferenceRanking
         for (var i = 0; i < quotes.Count; i++)
         {
             var quote = quotes[i];
-            if (!Matches(quote, request))
+            if (!Ranker.Matches(quote, request))
             {
                 filtered++;
                 continue;
@@ -112,39 +110,14 @@ public static class ReferenceRanking
                 outOfRange++;
                 continue;
             }
-            offers.Add(new Offer(quote, c, FlagsOf(quote, c, isStale, request), GroupOf(quote), c.RecipientGets / valuation.MidFor(quote.PayoutCurrency.Code)));
+            offers.Add(new Offer(quote, c, Ranker.FlagsOf(quote, c, isStale, request), GroupOf(quote), c.RecipientGets / valuation.MidFor(quote.PayoutCurrency.Code)));
         }
         offers.Sort(request.Mode == CompareMode.Send ? CompareSend : CompareReceive);
         return new Ranking(offers, stale, outOfRange, filtered);
     }
 
-    private static bool Matches(ServiceQuote quote, RankingRequest request)
-    {
-        if (quote.SendCurrency.Code != request.SendCurrency.Code) return false;
-        if (request.Mode == CompareMode.Receive && quote.PayoutCurrency.Code != request.ReceiveCurrency?.Code) return false;
-        if (request.Payout is { } payout && quote.Payout != payout) return false;
-        if (request.Funding is { } funding && quote.Funding != funding) return false;
-        if (request.MaxSpeed is { } maxSpeed && (quote.Speed is not { } speed || speed > maxSpeed)) return false;
-        return true;
-    }
-
     private static OfferGroup GroupOf(ServiceQuote quote) =>
         !quote.Transparent ? OfferGroup.NotTransparent : quote.Promotion ? OfferGroup.Promotion : OfferGroup.Transparent;
-
-    private static OfferFlags FlagsOf(ServiceQuote quote, CostBreakdown cost, bool isStale, RankingRequest request)
-    {
-        var flags = OfferFlags.None;
-        if (cost.Fee == 0m && cost.FxMarginPct > ZeroFeeMarginThresholdPct) flags |= OfferFlags.ZeroFeeWithMargin;
-        if (cost.ReceiveFee > 0m) flags |= OfferFlags.ReceiveFee;
-        if (!quote.Transparent) flags |= OfferFlags.RateNotDisclosed;
-        if (isStale) flags |= OfferFlags.Stale;
-        if (quote.Promotion) flags |= OfferFlags.Promotion;
-        if (cost.TotalCostPct < 0m) flags |= OfferFlags.NegativeCost;
-        if (quote.StaleReference) flags |= OfferFlags.StaleReference;
-        if (cost.SendAmount < quote.SurveyedLow || cost.SendAmount > quote.SurveyedHigh) flags |= OfferFlags.EstimatedOutsideSurveyedRange;
-        if (quote.PayoutCurrency.Code != request.DestinationCurrency) flags |= OfferFlags.PayoutInOtherCurrency;
-        return flags;
-    }
 
     private static int CompareSend(Offer a, Offer b)
     {
