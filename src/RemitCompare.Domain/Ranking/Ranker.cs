@@ -116,15 +116,18 @@ public static class Ranker
             count++;
         }
         keys[..count].Sort();
-        var offers = new Offer[count];
-        for (var k = 0; k < count; k++)
+        return new Ranking(InOrder(prices, keys[..count], costs, send), stale, outOfRange, filtered);
+    }
+
+    private static Offer[] InOrder(CorridorPrices prices, ReadOnlySpan<RankKey> keys, ReadOnlySpan<CostBreakdown> costs, bool send)
+    {
+        var offers = new Offer[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
         {
             ref readonly var key = ref keys[k];
-            ref readonly var cost = ref costs[key.Slot];
-            ref readonly var terms = ref prices[key.Index];
-            offers[k] = new Offer(terms.Quote, cost, key.Flags, key.Group, send ? key.Primary : null);
+            offers[k] = new Offer(prices[key.Index].Quote, costs[key.Slot], key.Flags, key.Group, send ? key.Primary : null);
         }
-        return new Ranking(offers, stale, outOfRange, filtered);
+        return offers;
     }
 
     /// <summary>True when the quote passes the request's currency, method and speed filters.</summary>
