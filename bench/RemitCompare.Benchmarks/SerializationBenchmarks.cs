@@ -27,7 +27,7 @@ public class SerializationBenchmarks : IDisposable
         var corridor = snapshot.Corridors["GBR-KEN"];
         var gbp = corridor.Quotes[0].SendCurrency;
         var request = new RankingRequest(CompareMode.Send, 250m, gbp, null, "KES", DateTimeOffset.UtcNow) { IncludeStale = true };
-        _response = CompareApi.ToResponse(corridor, request, snapshot, Ranker.Rank(corridor.Quotes, request));
+        _response = CompareApi.ToResponse(corridor, request, snapshot, Ranker.Rank(corridor, request));
         if (_response.Offers.Count != 25) throw new InvalidOperationException($"expected 25 offers, got {_response.Offers.Count}");
         _writer = new Utf8JsonWriter(_buffer);
         if (!ReflectionBytes().AsSpan().SequenceEqual(SourceGeneratedBytes()))

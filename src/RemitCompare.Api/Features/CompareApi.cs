@@ -44,7 +44,7 @@ public static class CompareApi
         var parsed = Parse(query, snapshot, errors, now);
         if (!errors.IsEmpty) return errors.ToProblem();
         var (corridor, request) = parsed!.Value;
-        var ranking = Ranker.Rank(corridor.Quotes, request);
+        var ranking = Ranker.Rank(corridor, request);
         return answers.Keep(snapshot, key, ToResponse(corridor, request, snapshot, ranking), corridor, now);
     }
 
@@ -154,31 +154,12 @@ public static class CompareApi
             errors.Add(parameter, $"{currency.Code} has {currency.MinorUnits} decimal places; {value} has more");
             return null;
         }
-        if (UsdPerUnit(currency.Code, snapshot, DateOnly.FromDateTime(now.UtcDateTime)) is { } toUsd && value * toUsd > MaximumUsdEquivalent)
+        if (UsdEquivalents.PerUnit(currency.Code, snapshot, DateOnly.FromDateTime(now.UtcDateTime)) is { } toUsd && value * toUsd > MaximumUsdEquivalent)
         {
             errors.Add(parameter, $"{currency.Code} {value} is more than USD {MaximumUsdEquivalent:N0}: too large to be a remittance");
             return null;
         }
         return value;
-    }
-
-    /// <summary>
-    /// US dollars per unit of a currency: directly, else through one currency that the corridors held trade in
-    /// (TZS, UGX and RWF have no USD rate of their own, only rates to KES, which has one).
-    /// </summary>
-    private static decimal? UsdPerUnit(string code, Snapshot snapshot, DateOnly day)
-    {
-        if (snapshot.Rates.Resolve(code, "USD", day) is { } direct) return direct.Rate;
-        var pivots = snapshot.Corridors.Values
-            .SelectMany(c => c.SendCurrencies.Concat(c.PayoutCurrencies))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        foreach (var pivot in pivots)
-        {
-            if (pivot == code || pivot == "USD") continue;
-            if (snapshot.Rates.Resolve(code, pivot, day) is { } toPivot && snapshot.Rates.Resolve(pivot, "USD", day) is { } pivotToUsd)
-                return toPivot.Rate * pivotToUsd.Rate;
-        }
-        return null;
     }
 
     internal static CompareResponse ToResponse(CorridorSnapshot corridor, RankingRequest request, Snapshot snapshot, Ranking ranking)

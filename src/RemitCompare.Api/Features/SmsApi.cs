@@ -36,7 +36,7 @@ public static class SmsApi
         if (!errors.IsEmpty || parsed is not var (corridor, request)) return errors.ToProblem();
 
         var language = languages.Choose(q.Lang, http.Request.Headers.AcceptLanguage);
-        var comparison = new PageComparison(corridor, request, Ranker.Rank(corridor.Quotes, request));
+        var comparison = new PageComparison(corridor, request, Ranker.Rank(corridor, request));
         var (text, size) = SmsText.Compose(comparison, language);
         http.Response.Headers[EncodingHeader] = size.Encoding;
         http.Response.Headers[SegmentsHeader] = size.Segments.ToString(System.Globalization.CultureInfo.InvariantCulture);

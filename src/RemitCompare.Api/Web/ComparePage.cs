@@ -53,7 +53,7 @@ public static class ComparePage
         var errors = new QueryErrors();
         var parsed = CompareApi.Parse(form.ToQuery(), snapshot, errors, now);
         if (!errors.IsEmpty || parsed is not { } p) return (null, FormFields(errors.ByParameter));
-        return (new PageComparison(p.Item1, p.Item2, Ranker.Rank(p.Item1.Quotes, p.Item2)), new Dictionary<string, string[]>());
+        return (new PageComparison(p.Item1, p.Item2, Ranker.Rank(p.Item1, p.Item2)), new Dictionary<string, string[]>());
     }
 
     /// <summary>The page model for a request.</summary>

@@ -18,6 +18,7 @@ public sealed record FeeBand(decimal From, decimal? UpTo, decimal Fixed, decimal
 public sealed class FeeSchedule
 {
     private readonly FeeBand[] _bands;
+    private readonly Line[] _lines;
 
     private FeeSchedule(FeeBand[] bands, decimal? minimum, decimal? maximum)
     {
@@ -36,6 +37,7 @@ public sealed class FeeSchedule
                 throw new ArgumentException($"Band {i} does not start where band {i - 1} ends.");
         }
         _bands = bands;
+        _lines = Array.ConvertAll(bands, Line.Of);
         Minimum = minimum;
         Maximum = maximum;
     }
@@ -97,10 +99,23 @@ public sealed class FeeSchedule
     }
 
     /// <summary>The fee for an amount, or null when the service does not take that amount.</summary>
-    public decimal? FeeFor(decimal amount)
+    public decimal? FeeFor(decimal amount) => TryFee(amount, out var fee) ? fee : null;
+
+    /// <summary>The fee for an amount; false when the service does not take that amount.</summary>
+    public bool TryFee(decimal amount, out decimal fee)
     {
-        var band = BandOf(amount);
-        return band is null ? null : Clamp(band.Fixed + (amount * band.Percent / 100m));
+        var lines = _lines;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            ref readonly var line = ref lines[i];
+            if (amount < line.From || (!line.Open && amount >= line.UpTo)) continue;
+            fee = line.Fixed + (amount * line.Percent / 100m);
+            if (Minimum is { } min && fee < min) fee = min;
+            if (Maximum is { } max && fee > max) fee = max;
+            return true;
+        }
+        fee = 0m;
+        return false;
     }
 
     /// <summary>
@@ -109,44 +124,42 @@ public sealed class FeeSchedule
     /// </summary>
     public decimal? GrossForNet(decimal net)
     {
+        Span<decimal> candidates = CandidateCount <= 64 ? stackalloc decimal[CandidateCount] : new decimal[CandidateCount];
         decimal? best = null;
-        foreach (var gross in GrossCandidates(net))
+        foreach (var gross in candidates[..GrossCandidates(net, candidates)])
         {
             if (gross < 0m || (best is not null && gross >= best)) continue;
             // Decimal division leaves a rounding residue of ~1e-26; this tolerance is far below any minor unit.
-            if (FeeFor(gross) is { } fee && gross - fee >= net - 0.0000000001m) best = gross;
+            if (TryFee(gross, out var fee) && gross - fee >= net - 0.0000000001m) best = gross;
         }
         return best;
     }
 
+    /// <summary>How many gross candidates <see cref="GrossCandidates"/> writes at most.</summary>
+    internal int CandidateCount => _lines.Length * (2 + (Minimum is null ? 0 : 1) + (Maximum is null ? 0 : 1));
+
     /// <summary>
-    /// Every gross amount that may be the smallest to net <paramref name="net"/> within one band: the band's start and
-    /// the exact solutions without caps, at the minimum and at the maximum. Unchecked: callers verify each one.
+    /// Writes every gross amount that may be the smallest to net <paramref name="net"/> within one band: the band's
+    /// start and the exact solutions without caps, at the minimum and at the maximum; returns how many. Unchecked:
+    /// callers verify each one.
     /// </summary>
-    internal IEnumerable<decimal> GrossCandidates(decimal net)
+    internal int GrossCandidates(decimal net, Span<decimal> into)
     {
-        foreach (var band in _bands)
+        var count = 0;
+        foreach (ref readonly var line in _lines.AsSpan())
         {
-            yield return band.From;
-            yield return (net + band.Fixed) / (1m - (band.Percent / 100m));
-            if (Minimum is { } min) yield return net + min;
-            if (Maximum is { } max) yield return net + max;
+            into[count++] = line.From;
+            into[count++] = (net + line.Fixed) / line.NetShare;
+            if (Minimum is { } min) into[count++] = net + min;
+            if (Maximum is { } max) into[count++] = net + max;
         }
+        return count;
     }
 
-    private FeeBand? BandOf(decimal amount)
+    /// <summary>A band in flat form: no nullable bound, and the share of an amount left after the percentage.</summary>
+    private readonly record struct Line(decimal From, decimal UpTo, bool Open, decimal Fixed, decimal Percent, decimal NetShare)
     {
-        foreach (var band in _bands)
-        {
-            if (band.Contains(amount)) return band;
-        }
-        return null;
-    }
-
-    private decimal Clamp(decimal fee)
-    {
-        if (Minimum is { } min && fee < min) fee = min;
-        if (Maximum is { } max && fee > max) fee = max;
-        return fee;
+        public static Line Of(FeeBand band) =>
+            new(band.From, band.UpTo ?? 0m, band.UpTo is null, band.Fixed, band.Percent, 1m - (band.Percent / 100m));
     }
 }

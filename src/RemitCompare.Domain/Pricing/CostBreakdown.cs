@@ -1,5 +1,3 @@
-using RemitCompare.Domain.Services;
-
 namespace RemitCompare.Domain.Pricing;
 
 /// <summary>
@@ -35,58 +33,19 @@ public readonly record struct CostBreakdown(
 public static class QuotePricing
 {
     /// <summary>The cost of sending <paramref name="sendAmount"/>; null when the service does not take that amount.</summary>
-    public static CostBreakdown? Price(ServiceQuote quote, decimal sendAmount)
-    {
-        if (sendAmount <= 0m || quote.SenderFee.FeeFor(sendAmount) is not { } fee) return null;
-        if (quote.Placement == FeePlacement.Deducted && fee >= sendAmount) return null;
-
-        var converted = quote.Placement == FeePlacement.OnTop ? sendAmount : sendAmount - fee;
-        var senderPays = quote.Placement == FeePlacement.OnTop ? sendAmount + fee : sendAmount;
-        var feePct = fee / sendAmount * 100m;
-        var mid = quote.MidMarket?.Rate;
-
-        if (quote.Rate is not { } rate)
-            return new CostBreakdown(sendAmount, fee, senderPays, feePct, null, 0m, null, null, null, null, null);
-
-        var gross = converted * rate;
-        var receiveFee = quote.ReceiveFee?.FeeFor(gross) ?? 0m;
-        var recipientGets = gross - receiveFee;
-        if (mid is not { } m || m <= 0m)
-            return new CostBreakdown(sendAmount, fee, senderPays, feePct, null, receiveFee, null, null, null, recipientGets, null);
-
-        var marginPct = (1m - (rate / m)) * 100m;
-        var receiveFeePct = receiveFee / m / sendAmount * 100m;
-        var totalCost = fee + (sendAmount * (1m - (rate / m))) + (receiveFee / m);
-        return new CostBreakdown(
-            sendAmount, fee, senderPays, feePct, marginPct, receiveFee, receiveFeePct,
-            feePct + marginPct + receiveFeePct, totalCost, recipientGets, recipientGets / m);
-    }
+    public static CostBreakdown? Price(ServiceQuote quote, decimal sendAmount) =>
+        new QuoteTerms(quote, null).Price(sendAmount, out var cost) ? cost : null;
 
     /// <summary>
     /// The send amount (rounded up to the send currency's minor units) for which the recipient gets at least
     /// <paramref name="recipientMustGet"/> in the payout currency and the sender pays least, priced; null when the
     /// rate is undisclosed or no band of the service can deliver it.
     /// </summary>
-    public static CostBreakdown? PriceForReceive(ServiceQuote quote, decimal recipientMustGet)
-    {
-        if (recipientMustGet <= 0m || quote.Rate is not { } rate || rate <= 0m) return null;
-        // Rounding up to the minor unit can cross into a dearer band and miss the target, so each band's solution on
-        // both sides is rounded and priced, and what the sender pays decides. With the fee on top, sending more than
-        // needed can cost less (a cheaper band above), so every band start above the need is a candidate too.
-        CostBreakdown? best = null;
-        foreach (var gross in quote.ReceiveFee?.GrossCandidates(recipientMustGet) ?? [recipientMustGet])
-        {
-            var converted = gross / rate;
-            var sends = quote.Placement == FeePlacement.OnTop
-                ? quote.SenderFee.Bands.Select(b => b.From).Where(from => from > converted).Prepend(Math.Max(converted, quote.SenderFee.LowestAmount))
-                : quote.SenderFee.GrossCandidates(converted);
-            foreach (var send in sends)
-            {
-                var amount = quote.SendCurrency.RoundUp(send);
-                if (Price(quote, amount) is not { RecipientGets: { } gets } cost || gets < recipientMustGet) continue;
-                if (best is not { } b || cost.SenderPays < b.SenderPays || (cost.SenderPays == b.SenderPays && cost.SendAmount < b.SendAmount)) best = cost;
-            }
-        }
-        return best;
-    }
+    /// <remarks>
+    /// Rounding up to the minor unit can cross into a dearer band and miss the target, so each band's solution on
+    /// both sides is rounded and priced, and what the sender pays decides. With the fee on top, sending more than
+    /// needed can cost less (a cheaper band above), so every band start above the need is a candidate too.
+    /// </remarks>
+    public static CostBreakdown? PriceForReceive(ServiceQuote quote, decimal recipientMustGet) =>
+        new QuoteTerms(quote, null).PriceForReceive(recipientMustGet, out var cost) ? cost : null;
 }

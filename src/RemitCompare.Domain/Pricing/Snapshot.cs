@@ -18,6 +18,9 @@ public sealed record CorridorSnapshot(Country From, Country To, IReadOnlyList<Se
     /// <summary>Currencies recipients are paid in, most used first.</summary>
     public IReadOnlyList<string> PayoutCurrencies { get; } = ByUse(Quotes.Select(q => q.PayoutCurrency.Code));
 
+    /// <summary>The quotes made ready to be priced at any amount (built once, with the snapshot).</summary>
+    public CorridorPrices Prices { get; } = new(Quotes);
+
     /// <summary>Most recent observation in the corridor.</summary>
     public DateTimeOffset? LastCollected { get; } = Quotes.Count == 0 ? null : Quotes.Max(q => q.CollectedAt);
 

@@ -58,56 +58,80 @@ public enum OfferGroup
 /// What the recipient gets, valued in the send currency at one mid-market rate per payout currency (the corridor's
 /// most recent), so offers in one currency rank exactly by what they deliver and offers in another compare fairly.
 /// </param>
-public sealed record Offer(ServiceQuote Quote, CostBreakdown Cost, OfferFlags Flags, OfferGroup Group, decimal? Value);
+public readonly record struct Offer(ServiceQuote Quote, CostBreakdown Cost, OfferFlags Flags, OfferGroup Group, decimal? Value);
 
 /// <summary>The ranked offers and how many services were left out, and why.</summary>
-/// <param name="Offers">Best first.</param>
+/// <param name="Offers">Best first, in one array.</param>
 /// <param name="HiddenStale">Stale quotes not shown (ask with IncludeStale).</param>
 /// <param name="OutOfRange">Services that do not take the amount.</param>
 /// <param name="Filtered">Services left out by the method, speed or currency filters.</param>
 public sealed record Ranking(IReadOnlyList<Offer> Offers, int HiddenStale, int OutOfRange, int Filtered);
 
-/// <summary>Ranks the services of one corridor for one request. Pure and allocation-light: it runs per request.</summary>
+/// <summary>
+/// Ranks the services of one corridor for one request. It runs per request: the corridor's amount-independent terms
+/// are worked out once (<see cref="CorridorPrices"/>), costs are staged on the stack, ordered by a struct key, and
+/// the only allocations are the offers array and the ranking that holds it.
+/// </summary>
 public static class Ranker
 {
     private const decimal ZeroFeeMarginThresholdPct = 1m;
+    private const int StagedOnStack = 64;
+
+    /// <summary>Prices every eligible quote of a corridor and orders them (see <see cref="Rank(CorridorPrices, RankingRequest)"/>).</summary>
+    public static Ranking Rank(CorridorSnapshot corridor, RankingRequest request) => Rank(corridor.Prices, request);
+
+    /// <summary>Ranks quotes that are not held by a snapshot; works out their terms first.</summary>
+    public static Ranking Rank(IReadOnlyList<ServiceQuote> quotes, RankingRequest request) => Rank(new CorridorPrices(quotes), request);
 
     /// <summary>Prices every eligible quote and orders them: group, then the mode's key, then total cost %, then speed.</summary>
-    public static Ranking Rank(IReadOnlyList<ServiceQuote> quotes, RankingRequest request)
+    public static Ranking Rank(CorridorPrices prices, RankingRequest request)
     {
-        var offers = new List<Offer>(quotes.Count);
-        var valuation = request.Mode == CompareMode.Send ? Valuation.Of(quotes, request.SendCurrency) : default;
-        int stale = 0, outOfRange = 0, filtered = 0;
-        for (var i = 0; i < quotes.Count; i++)
+        var n = prices.Count;
+        Span<CostBreakdown> costs = n <= StagedOnStack ? stackalloc CostBreakdown[n] : new CostBreakdown[n];
+        Span<RankKey> keys = n <= StagedOnStack ? stackalloc RankKey[n] : new RankKey[n];
+        var send = request.Mode == CompareMode.Send;
+        int count = 0, stale = 0, outOfRange = 0, filtered = 0;
+        for (var i = 0; i < n; i++)
         {
-            var quote = quotes[i];
-            if (!Matches(quote, request))
+            ref readonly var terms = ref prices[i];
+            if (!Matches(terms.Quote, request))
             {
                 filtered++;
                 continue;
             }
-            var isStale = quote.IsStaleAt(request.Now);
+            var isStale = terms.IsStaleAt(request.Now);
             if (isStale && !request.IncludeStale)
             {
                 stale++;
                 continue;
             }
-            var cost = request.Mode == CompareMode.Send
-                ? QuotePricing.Price(quote, request.Amount)
-                : QuotePricing.PriceForReceive(quote, request.Amount);
-            if (cost is not { } c)
+            ref var cost = ref costs[count];
+            if (!(send ? terms.Price(request.Amount, out cost) : terms.PriceForReceive(request.Amount, out cost)))
             {
                 outOfRange++;
                 continue;
             }
-            var flags = FlagsOf(quote, c, isStale, request);
-            offers.Add(new Offer(quote, c, flags, GroupOf(quote), c.RecipientGets / valuation.MidFor(quote.PayoutCurrency.Code)));
+            keys[count] = new RankKey(terms.Group, send ? terms.ValueOf(in cost) : cost.SenderPays, send, cost.TotalCostPct, terms.Quote, i, count,
+                FlagsOf(terms.Quote, in cost, isStale, request));
+            count++;
         }
-        offers.Sort(request.Mode == CompareMode.Send ? CompareSend : CompareReceive);
-        return new Ranking(offers, stale, outOfRange, filtered);
+        keys[..count].Sort();
+        return new Ranking(InOrder(prices, keys[..count], costs, send), stale, outOfRange, filtered);
     }
 
-    private static bool Matches(ServiceQuote quote, RankingRequest request)
+    private static Offer[] InOrder(CorridorPrices prices, ReadOnlySpan<RankKey> keys, ReadOnlySpan<CostBreakdown> costs, bool send)
+    {
+        var offers = new Offer[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            ref readonly var key = ref keys[k];
+            offers[k] = new Offer(prices[key.Index].Quote, costs[key.Slot], key.Flags, key.Group, send ? key.Primary : null);
+        }
+        return offers;
+    }
+
+    /// <summary>True when the quote passes the request's currency, method and speed filters.</summary>
+    public static bool Matches(ServiceQuote quote, RankingRequest request)
     {
         if (quote.SendCurrency.Code != request.SendCurrency.Code) return false;
         if (request.Mode == CompareMode.Receive && quote.PayoutCurrency.Code != request.ReceiveCurrency?.Code) return false;
@@ -117,11 +141,8 @@ public static class Ranker
         return true;
     }
 
-    private static OfferGroup GroupOf(ServiceQuote quote) =>
-        !quote.Transparent ? OfferGroup.NotTransparent : quote.Promotion ? OfferGroup.Promotion : OfferGroup.Transparent;
-
     /// <summary>The flags of a priced quote.</summary>
-    public static OfferFlags FlagsOf(ServiceQuote quote, CostBreakdown cost, bool isStale, RankingRequest request)
+    public static OfferFlags FlagsOf(ServiceQuote quote, in CostBreakdown cost, bool isStale, RankingRequest request)
     {
         var flags = OfferFlags.None;
         if (cost.Fee == 0m && cost.FxMarginPct > ZeroFeeMarginThresholdPct) flags |= OfferFlags.ZeroFeeWithMargin;
@@ -134,75 +155,5 @@ public static class Ranker
         if (cost.SendAmount < quote.SurveyedLow || cost.SendAmount > quote.SurveyedHigh) flags |= OfferFlags.EstimatedOutsideSurveyedRange;
         if (quote.PayoutCurrency.Code != request.DestinationCurrency) flags |= OfferFlags.PayoutInOtherCurrency;
         return flags;
-    }
-
-    private static int CompareSend(Offer a, Offer b)
-    {
-        var byGroup = a.Group.CompareTo(b.Group);
-        if (byGroup != 0) return byGroup;
-        // Highest value delivered first; offers with no known value go last within their group.
-        var byValue = Nullable.Compare(b.Value, a.Value);
-        return byValue != 0 ? byValue : TieBreak(a, b);
-    }
-
-    private static int CompareReceive(Offer a, Offer b)
-    {
-        var byGroup = a.Group.CompareTo(b.Group);
-        if (byGroup != 0) return byGroup;
-        var byPays = a.Cost.SenderPays.CompareTo(b.Cost.SenderPays);
-        return byPays != 0 ? byPays : TieBreak(a, b);
-    }
-
-    private static int TieBreak(Offer a, Offer b)
-    {
-        var byCost = AscendingNullsLast(a.Cost.TotalCostPct, b.Cost.TotalCostPct);
-        if (byCost != 0) return byCost;
-        var bySpeed = AscendingNullsLast((int?)a.Quote.Speed, (int?)b.Quote.Speed);
-        return bySpeed != 0 ? bySpeed : a.Quote.ServiceId.CompareTo(b.Quote.ServiceId);
-    }
-
-    private static int AscendingNullsLast<T>(T? a, T? b) where T : struct =>
-        (a, b) switch
-        {
-            (null, null) => 0,
-            (null, _) => 1,
-            (_, null) => -1,
-            _ => Comparer<T>.Default.Compare(a.Value, b.Value),
-        };
-
-    /// <summary>The most recent mid-market rate from the send currency to each payout currency among a corridor's quotes.</summary>
-    private readonly struct Valuation
-    {
-        private readonly List<(string Currency, decimal Rate, DateOnly At)>? _mids;
-
-        private Valuation(List<(string, decimal, DateOnly)> mids) => _mids = mids;
-
-        public static Valuation Of(IReadOnlyList<ServiceQuote> quotes, Currency send)
-        {
-            var mids = new List<(string Currency, decimal Rate, DateOnly At)>(2);
-            for (var i = 0; i < quotes.Count; i++)
-            {
-                var quote = quotes[i];
-                if (quote.SendCurrency.Code != send.Code || quote.MidMarket is not { Rate: > 0m } mid) continue;
-                var index = IndexOf(mids, quote.PayoutCurrency.Code);
-                if (index < 0) mids.Add((quote.PayoutCurrency.Code, mid.Rate, mid.At));
-                else if (mid.At > mids[index].At) mids[index] = (quote.PayoutCurrency.Code, mid.Rate, mid.At);
-            }
-            return new Valuation(mids);
-        }
-
-        public decimal? MidFor(string currency)
-        {
-            if (_mids is null) return null;
-            var index = IndexOf(_mids, currency);
-            return index < 0 ? null : _mids[index].Rate;
-        }
-
-        // A loop rather than FindIndex: a lambda capturing the currency would allocate for every quote ranked.
-        private static int IndexOf(List<(string Currency, decimal Rate, DateOnly At)> mids, string currency)
-        {
-            for (var i = 0; i < mids.Count; i++) if (mids[i].Currency == currency) return i;
-            return -1;
-        }
     }
 }
