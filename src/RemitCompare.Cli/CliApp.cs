@@ -15,7 +15,7 @@ public static class CliApp
     {
         output ??= Console.Out;
         errors ??= Console.Error;
-        var db = new Option<string?>("--db") { Description = "SQLite database file (default: configuration Store:Path, env Store__Path, else ./remitcompare.db)", Recursive = true };
+        var db = new Option<string?>("--db") { Description = "SQLite database file (default: the store configured by env Store__Provider, Store__Path or Store__ConnectionString, else ./remitcompare.db)", Recursive = true };
         var root = new RootCommand("RemitCompare: remittance cost comparison — ingestion and maintenance") { db };
         var ingest = new Command("ingest", "Ingest a file into the store as one batch");
         ingest.Subcommands.Add(IngestCommand("rpw", "World Bank RPW survey rows (42-column or 30-column CSV layout, or the dataset workbook .xlsx)", FileSource.Rpw, db, output, errors));
@@ -28,13 +28,13 @@ public static class CliApp
         return root;
     }
 
-    /// <summary>The store path: <c>--db</c>, else configuration <c>Store:Path</c> (env <c>Store__Path</c>), else the default.</summary>
-    public static string ResolveStorePath(string? option)
-    {
-        if (!string.IsNullOrWhiteSpace(option)) return option;
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        return configuration["Store:Path"] is { Length: > 0 } configured ? configured : SqliteStore.DefaultPath;
-    }
+    /// <summary>
+    /// The store: the SQLite file given with <c>--db</c>, else the one configured by environment variables as for the
+    /// API (<c>Store__Provider</c>, <c>Store__Path</c>, <c>Store__ConnectionString</c>), else ./remitcompare.db.
+    /// </summary>
+    public static Store OpenStore(string? option) => !string.IsNullOrWhiteSpace(option)
+        ? new SqliteStore(option)
+        : Store.FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build());
 
     private static Command IngestCommand(string name, string description, FileSource source, Option<string?> db, TextWriter output, TextWriter errors)
     {
@@ -48,7 +48,7 @@ public static class CliApp
                 errors.WriteLine($"error: no such file: {path.FullName}");
                 return 2;
             }
-            var store = new SqliteStore(ResolveStorePath(parse.GetValue(db)));
+            var store = OpenStore(parse.GetValue(db));
             DefaultDataSet.EnsureLoaded(store, TimeProvider.System, ingestSamples: false);
             try
             {

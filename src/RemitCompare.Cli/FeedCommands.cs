@@ -67,7 +67,7 @@ public static class FeedCommands
             errors.WriteLine("error: no live sources configured (Feeds:Sources in --config or Feeds__Sources__0__… variables).");
             return null;
         }
-        var store = new SqliteStore(CliApp.ResolveStorePath(parse.GetValue(db)));
+        var store = CliApp.OpenStore(parse.GetValue(db));
         DefaultDataSet.EnsureLoaded(store, TimeProvider.System, ingestSamples: false);
         var snapshot = configuration.GetSection("Snapshot").Get<SnapshotOptions>() ?? new SnapshotOptions();
         try

@@ -35,7 +35,7 @@ public static class IndicatorsCommand
                 moment = parsed;
             }
             if (quarter == "") return Fail(errors, $"--period '{parse.GetValue(period)}' is not a quarter (use 2025Q3)", 2);
-            var store = new SqliteStore(CliApp.ResolveStorePath(parse.GetValue(db)));
+            var store = CliApp.OpenStore(parse.GetValue(db));
             DefaultDataSet.EnsureLoaded(store, TimeProvider.System, ingestSamples: false);
             var rows = new SurveyRowStore(store);
             var periods = rows.Periods(moment);

@@ -20,9 +20,9 @@ public static class StoreCommands
         return root;
     }
 
-    private static SqliteStore OpenStore(ParseResult parse, Option<string?> db)
+    private static Store OpenStore(ParseResult parse, Option<string?> db)
     {
-        var store = new SqliteStore(CliApp.ResolveStorePath(parse.GetValue(db)));
+        var store = CliApp.OpenStore(parse.GetValue(db));
         DefaultDataSet.EnsureLoaded(store, TimeProvider.System, ingestSamples: false);
         return store;
     }
@@ -89,7 +89,7 @@ public static class StoreCommands
         command.SetAction(parse => Run(errors, () =>
         {
             var target = parse.GetValue(path)!.FullName;
-            StoreBackup.Backup(new SqliteStore(CliApp.ResolveStorePath(parse.GetValue(db))), target);
+            StoreBackup.Backup(SqliteFile(parse, db), target);
             output.WriteLine($"backed up to {target}");
         }));
         return command;
@@ -101,13 +101,18 @@ public static class StoreCommands
         var command = new Command("restore", "Replace the store's content with a backup (checked first); restart the API afterwards") { path };
         command.SetAction(parse => Run(errors, () =>
         {
-            var store = new SqliteStore(CliApp.ResolveStorePath(parse.GetValue(db)));
+            var store = SqliteFile(parse, db);
             StoreBackup.Restore(store, parse.GetValue(path)!.FullName);
             store.Migrate();
             output.WriteLine($"restored {store.Path} from {parse.GetValue(path)!.FullName}");
         }));
         return command;
     }
+
+    /// <summary>Backup and restore copy one SQLite file; a PostgreSQL store is backed up with its own tools.</summary>
+    private static SqliteStore SqliteFile(ParseResult parse, Option<string?> db) =>
+        CliApp.OpenStore(parse.GetValue(db)) as SqliteStore
+        ?? throw new ArgumentException("backup and restore copy a SQLite store; back up PostgreSQL with pg_dump and pg_restore (docs/DEPLOY.md)");
 
     private static int Run(TextWriter errors, Action action)
     {
@@ -116,7 +121,7 @@ public static class StoreCommands
             action();
             return 0;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or SqliteException or ArgumentException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Data.Common.DbException or ArgumentException or UnauthorizedAccessException)
         {
             errors.WriteLine($"error: {e.Message}");
             return 1;

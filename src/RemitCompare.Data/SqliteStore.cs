@@ -1,15 +1,14 @@
-using System.Data;
-using System.Reflection;
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace RemitCompare.Data;
 
 /// <summary>
-/// The SQLite store: one connection factory and the migrations. Every connection has foreign keys on and waits for
-/// locks instead of failing; the file runs in WAL mode so readers never block the ingesting writer.
+/// The SQLite store: one database file. Every connection has foreign keys on and waits for locks instead of failing;
+/// the file runs in WAL mode so readers never block the ingesting writer.
 /// </summary>
-public sealed class SqliteStore
+public sealed class SqliteStore : Store
 {
     /// <summary>Default database file, relative to the working directory (git ignores *.db).</summary>
     public const string DefaultPath = "remitcompare.db";
@@ -40,8 +39,14 @@ public sealed class SqliteStore
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
 
-    /// <summary>An open connection.</summary>
-    public SqliteConnection Open()
+    /// <inheritdoc />
+    public override string Provider => SqliteProvider;
+
+    /// <inheritdoc />
+    public override string Location => Path;
+
+    /// <inheritdoc />
+    public override SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
@@ -51,44 +56,31 @@ public sealed class SqliteStore
     }
 
     /// <summary>Creates the file if needed, switches it to WAL and applies every migration not yet applied, in order.</summary>
-    public int Migrate()
+    public override int Migrate()
     {
         using var connection = Open();
         connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
-        connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);");
-        var applied = connection.Query<long>("SELECT version FROM schema_migrations").ToHashSet();
-        var count = 0;
-        foreach (var (version, name, sql) in Migrations())
-        {
-            if (applied.Contains(version)) continue;
-            using var tx = connection.BeginTransaction(IsolationLevel.Serializable);
-            connection.Execute(sql, transaction: tx);
-            connection.Execute(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)",
-                new { version, name, at = StoredTime.Format(DateTimeOffset.UtcNow) }, tx);
-            tx.Commit();
-            count++;
-        }
-        return count;
+        return ApplyMigrations(connection);
     }
+
+    /// <summary>An immediate transaction: it takes the write lock at once, so two writers queue instead of deadlocking.</summary>
+    public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    /// <inheritdoc />
+    public override StoreFault? Classify(DbException error) => error is SqliteException e
+        ? e.SqliteErrorCode switch
+        {
+            _ when e.SqliteExtendedErrorCode is 2067 or 1555 => StoreFault.UniqueViolation, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+            13 => StoreFault.Full,            // SQLITE_FULL
+            8 or 10 or 14 => StoreFault.Unwritable, // SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN
+            _ => null,
+        }
+        : null;
 
     /// <summary>Runs <c>PRAGMA integrity_check</c>; "ok" when the file is sound.</summary>
     public string IntegrityCheck()
     {
         using var connection = Open();
         return string.Join("; ", connection.Query<string>("PRAGMA integrity_check"));
-    }
-
-    private static IEnumerable<(long Version, string Name, string Sql)> Migrations()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Migrations.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var name = resource["Migrations.".Length..^".sql".Length];
-            var version = long.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            yield return (version, name, reader.ReadToEnd());
-        }
     }
 }

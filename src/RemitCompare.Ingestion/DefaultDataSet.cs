@@ -16,7 +16,7 @@ public static class DefaultDataSet
     private const string Prefix = "DefaultData.";
 
     /// <summary>Migrates the store, seeds the reference tables when empty, and ingests the default files when no batch exists yet.</summary>
-    public static IReadOnlyList<IngestionSummary> EnsureLoaded(SqliteStore store, TimeProvider clock, bool ingestSamples = true)
+    public static IReadOnlyList<IngestionSummary> EnsureLoaded(Store store, TimeProvider clock, bool ingestSamples = true)
     {
         store.Migrate();
         SeedReference(store);
@@ -32,7 +32,7 @@ public static class DefaultDataSet
     }
 
     /// <summary>Fills the currency and country tables when they are empty.</summary>
-    public static void SeedReference(SqliteStore store)
+    public static void SeedReference(Store store)
     {
         var catalog = new CatalogStore(store);
         if (!catalog.IsEmpty()) return;
@@ -54,7 +54,7 @@ public static class DefaultDataSet
         return new Payload(Path.GetFileName(relativePath), copy.ToArray());
     }
 
-    private static bool HasBatches(SqliteStore store)
+    private static bool HasBatches(Store store)
     {
         using var connection = store.Open();
         using var command = connection.CreateCommand();

@@ -44,7 +44,7 @@ public readonly record struct IngestionProgress(string Stage, int Rows);
 /// Runs one file through its adapter and stores it as one batch. Parsing happens before the transaction opens;
 /// the write is all-or-nothing, and the same payload from the same source adds nothing.
 /// </summary>
-public sealed class Ingestor(SqliteStore store, TimeProvider clock)
+public sealed class Ingestor(Store store, TimeProvider clock)
 {
     /// <summary>Ingests one payload.</summary>
     public IngestionSummary Ingest(FileSource source, Payload payload, IProgress<IngestionProgress>? progress = null)

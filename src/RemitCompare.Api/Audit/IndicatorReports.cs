@@ -44,7 +44,7 @@ public sealed class SurveyView
 /// Serves indicators, exports and charts without reading the store per request: the view of the present is rebuilt
 /// when the snapshot changes (after a batch), and a few past moments (<c>asOf</c>) are kept.
 /// </summary>
-public sealed class IndicatorReports(SqliteStore store, SnapshotHolder snapshots)
+public sealed class IndicatorReports(Store store, SnapshotHolder snapshots)
 {
     private const int PastViewsKept = 8;
     private readonly ConcurrentDictionary<(long Version, DateTimeOffset? AsOf), Lazy<SurveyView>> _views = new();

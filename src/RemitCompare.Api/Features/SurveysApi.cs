@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Data.Common;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using RemitCompare.Api.Hosting;
 using RemitCompare.Api.Json;
+using RemitCompare.Data;
 using RemitCompare.Data.Keys;
 using RemitCompare.Ingestion;
 using RemitCompare.Ingestion.Uploads;
@@ -28,7 +29,7 @@ public static class SurveysApi
     }
 
     internal static async Task<Results<Ok<SurveyUploadDto>, ValidationProblem, ProblemHttpResult>> Upload(
-        HttpContext http, UploadIngestor ingestor, IngestionHealth health, SnapshotRefresher refresher, IOptions<UploadSettings> settings,
+        HttpContext http, UploadIngestor ingestor, Store store, IngestionHealth health, SnapshotRefresher refresher, IOptions<UploadSettings> settings,
         ILogger<UploadIngestor> logger)
     {
         var limits = settings.Value;
@@ -66,9 +67,9 @@ public static class SurveysApi
             {
                 return Invalid("body", e.Message + "; nothing was stored");
             }
-            catch (SqliteException e) when (e.SqliteErrorCode is 8 or 10 or 13 or 14)
+            catch (DbException e) when (store.Classify(e) is StoreFault.Full or StoreFault.Unwritable)
             {
-                var reason = e.SqliteErrorCode == 13 ? "the store is full" : "the store cannot be written";
+                var reason = store.Classify(e) == StoreFault.Full ? "the store is full" : "the store cannot be written";
                 health.Failed(reason);
                 logger.LogError(e, "Upload from key {KeyId} could not be written: {Reason}", key.KeyId, reason);
                 return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Ingestion unavailable",
@@ -104,7 +105,7 @@ public static class SurveysApi
         {
             refresher.RefreshIfChanged();
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             logger.LogWarning(e, "The snapshot could not be rebuilt after an upload; the poller will try again");
         }

@@ -14,7 +14,7 @@ public static class FeedHosting
         services.AddSingleton(sp =>
         {
             var holder = sp.GetRequiredService<SnapshotHolder>();
-            return new FeedScheduler(sp.GetRequiredService<FeedOptions>(), sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>(),
+            return new FeedScheduler(sp.GetRequiredService<FeedOptions>(), sp.GetRequiredService<Store>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<SnapshotOptions>().FeedFreshness, _ => holder.Refresh());
         });
         services.AddHostedService<FeedService>();

@@ -12,13 +12,12 @@ namespace RemitCompare.Api.Hosting;
 /// <summary>Wires the service: configuration, store, snapshot, JSON, problem details and the endpoints.</summary>
 public static class RemitCompareSetup
 {
-    /// <summary>Registers the store (configuration <c>Store:Path</c>), snapshot and JSON options.</summary>
+    /// <summary>Registers the store (configuration <c>Store:Provider</c>, <c>Store:Path</c>, <c>Store:ConnectionString</c>), snapshot and JSON options.</summary>
     public static WebApplicationBuilder AddRemitCompare(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new SqliteStore(builder.Configuration["Store:Path"] is { Length: > 0 } path ? path : SqliteStore.DefaultPath,
-            builder.Configuration.GetValue<long?>("Store:MaxPages")));
+        services.AddSingleton(_ => Store.FromConfiguration(builder.Configuration));
         services.AddSingleton(builder.Configuration.GetSection("Snapshot").Get<SnapshotOptions>() ?? new SnapshotOptions());
         services.AddSingleton<SnapshotBuilder>();
         services.AddSingleton<SnapshotHolder>();
@@ -40,7 +39,7 @@ public static class RemitCompareSetup
     /// </summary>
     public static WebApplication UseRemitCompare(this WebApplication app)
     {
-        var store = app.Services.GetRequiredService<SqliteStore>();
+        var store = app.Services.GetRequiredService<Store>();
         var loaded = DefaultDataSet.EnsureLoaded(store, app.Services.GetRequiredService<TimeProvider>(),
             app.Configuration.GetValue("Store:LoadDefaultData", true));
         foreach (var batch in loaded)

@@ -7,27 +7,36 @@ namespace RemitCompare.Api.Hosting;
 /// Watches the store for batches committed by any process (the CLI, another node) and swaps in a new snapshot
 /// when one appears. One cheap query per interval (configuration <c>Snapshot:PollInterval</c>, default 5 s).
 /// </summary>
-public sealed class SnapshotRefresher(SqliteStore store, SnapshotHolder holder, TimeProvider clock, IConfiguration configuration, ILogger<SnapshotRefresher> logger)
+public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimeProvider clock, IConfiguration configuration, ILogger<SnapshotRefresher> logger)
     : BackgroundService
 {
-    private long _seenBatch = -1;
+    private string? _seen;
 
-    /// <summary>Refreshes the snapshot when the newest committed batch differs from the last one seen; true when it did.</summary>
+    /// <summary>Refreshes the snapshot when the committed batches differ from the last ones seen; true when it did.</summary>
     public bool RefreshIfChanged()
     {
-        using var connection = store.Open();
-        var latest = connection.ExecuteScalar<long?>("SELECT MAX(id) FROM batches") ?? 0;
-        if (Interlocked.Exchange(ref _seenBatch, latest) == latest) return false;
+        var latest = Batches();
+        if (Interlocked.Exchange(ref _seen, latest) == latest) return false;
         holder.Refresh();
         return true;
+    }
+
+    /// <summary>
+    /// How many batches are committed and the highest id. The count matters on PostgreSQL, where a batch that began
+    /// earlier (lower id) can commit after a later one: the highest id alone would not change.
+    /// </summary>
+    private string Batches()
+    {
+        using var connection = store.Open();
+        var (count, max) = connection.QuerySingle<(long, long)>("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM batches");
+        return $"{count}/{max}";
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Snapshot:PollInterval", TimeSpan.FromSeconds(5));
-        using var connection = store.Open();
-        _seenBatch = connection.ExecuteScalar<long?>("SELECT MAX(id) FROM batches") ?? 0;
+        _seen = Batches();
         using var timer = new PeriodicTimer(interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -18,7 +18,7 @@ public sealed record QuarantineRecord(long RowNumber, string? Field, string Reas
 public sealed record BatchProvenance(BatchRecord Batch, IReadOnlyList<string> Periods, IReadOnlyList<string> Corridors, IReadOnlyList<QuarantineRecord> Quarantine);
 
 /// <summary>Reads the batch ledger (tables <c>batches</c> and <c>quarantine</c>).</summary>
-public sealed class BatchLedger(SqliteStore store)
+public sealed class BatchLedger(Store store)
 {
     /// <summary>A batch with its coverage and quarantine, when it exists.</summary>
     public BatchProvenance? Find(long id)

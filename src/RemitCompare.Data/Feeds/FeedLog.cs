@@ -26,14 +26,14 @@ public sealed record SourceHistory(
     string Source, DateTimeOffset? LastSuccess, DateTimeOffset? LastFailure, string? LastError, int Accepted, int Quarantined);
 
 /// <summary>The SQL of the source_fetches and feed_payloads tables.</summary>
-public sealed class FeedLog(SqliteStore store)
+public sealed class FeedLog(Store store)
 {
     /// <summary>Keeps a raw payload for audit, once per SHA-256.</summary>
     public void KeepPayload(string sha256, string source, DateTimeOffset fetchedAt, byte[] body)
     {
         using var connection = store.Open();
         connection.Execute(
-            "INSERT OR IGNORE INTO feed_payloads (payload_sha256, source, fetched_at, body) VALUES (@sha256, @source, @at, @body)",
+            "INSERT INTO feed_payloads (payload_sha256, source, fetched_at, body) VALUES (@sha256, @source, @at, @body) ON CONFLICT DO NOTHING",
             new { sha256, source, at = StoredTime.Format(fetchedAt), body });
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace RemitCompare.Data.Flows;
 
@@ -12,7 +12,7 @@ namespace RemitCompare.Data.Flows;
 public sealed record FlowRecord(string Sender, string Receiver, int Year, decimal UsdMillion);
 
 /// <summary>The <c>remittance_flows</c> table: written with a batch, read as the flows in force at a moment.</summary>
-public sealed class FlowStore(SqliteStore store)
+public sealed class FlowStore(Store store)
 {
     /// <summary>
     /// Each corridor's flow (key <c>KEN-UGA</c>, USD million) from the latest flows batch finished at or before
@@ -31,13 +31,13 @@ public sealed class FlowStore(SqliteStore store)
     }
 
     /// <summary>Writes a batch's flows inside its transaction; returns how many were new.</summary>
-    internal static int Insert(SqliteConnection connection, SqliteTransaction tx, long batchId, IEnumerable<FlowRecord> flows)
+    internal static int Insert(DbConnection connection, DbTransaction tx, long batchId, IEnumerable<FlowRecord> flows)
     {
         var added = 0;
         foreach (var flow in flows)
         {
             added += connection.Execute(
-                "INSERT OR IGNORE INTO remittance_flows (sender, receiver, year, usd_million, batch_id) VALUES (@Sender, @Receiver, @Year, @amount, @batchId)",
+                "INSERT INTO remittance_flows (sender, receiver, year, usd_million, batch_id) VALUES (@Sender, @Receiver, @Year, @amount, @batchId) ON CONFLICT DO NOTHING",
                 new { flow.Sender, flow.Receiver, flow.Year, amount = DecimalText.Format(flow.UsdMillion), batchId }, tx);
         }
         return added;

@@ -30,7 +30,7 @@ public sealed record StoredPoint(decimal? Amount, decimal? Fee, decimal? Rate, d
 public sealed record SurveyQuery(string? Period = null, IReadOnlyCollection<string>? Corridors = null, DateTimeOffset? AsOf = null);
 
 /// <summary>Reads the append-only survey observations (rows with a period) the indicators and exports are computed from.</summary>
-public sealed class SurveyRowStore(SqliteStore store)
+public sealed class SurveyRowStore(Store store)
 {
     /// <summary>The periods held (ingested by <paramref name="asOf"/>), oldest first.</summary>
     public IReadOnlyList<string> Periods(DateTimeOffset? asOf = null)

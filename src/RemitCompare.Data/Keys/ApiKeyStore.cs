@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace RemitCompare.Data.Keys;
 
@@ -32,7 +32,7 @@ public sealed record ApiKey(long Id, string Name, ApiKeyScope Scope, string KeyI
 /// secret is checked against a salted SHA-256 in constant time. A fast hash is enough because the secret is random
 /// and as long as a hash: stretching (PBKDF2) protects guessable passwords and would only make every upload cost CPU.
 /// </summary>
-public sealed class ApiKeyStore(SqliteStore store, TimeProvider clock)
+public sealed class ApiKeyStore(Store store, TimeProvider clock)
 {
     private const string Prefix = "rc_";
 
@@ -56,7 +56,7 @@ public sealed class ApiKeyStore(SqliteStore store, TimeProvider clock)
                 new { name = name.Trim(), scope = ScopeName(scope), keyId, salt = Convert.ToHexStringLower(salt), hash = Hash(salt, secret), createdAt = StoredTime.Format(now) });
             return (new ApiKey(id, name.Trim(), scope, keyId, now, null), $"{Prefix}{keyId}_{secret}");
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        catch (DbException e) when (store.Classify(e) == StoreFault.UniqueViolation)
         {
             throw new ArgumentException($"an active key named '{name.Trim()}' already exists", nameof(name), e);
         }

@@ -5,7 +5,7 @@ using RemitCompare.Domain.Pricing;
 namespace RemitCompare.Data.Rates;
 
 /// <summary>The SQL of the reference_rates table.</summary>
-public sealed class RateStore(SqliteStore store)
+public sealed class RateStore(Store store)
 {
     /// <summary>ECB rates (units per EUR) from batches finished by <paramref name="asOf"/> (every batch when null).</summary>
     public IEnumerable<(string Currency, DateOnly Date, decimal Rate)> EuroRates(DateTimeOffset? asOf = null)

@@ -14,7 +14,7 @@ namespace RemitCompare.Data.Snapshots;
 /// Builds the immutable snapshot the API serves from: the latest observation of every service (as of a moment,
 /// by ingestion time), with its mid-market reference resolved, and the providers' transparency records.
 /// </summary>
-public sealed class SnapshotBuilder(SqliteStore store, SnapshotOptions options)
+public sealed class SnapshotBuilder(Store store, SnapshotOptions options)
 {
     private long _version;
 

@@ -6,7 +6,7 @@ using RemitCompare.Ingestion.Ecb;
 namespace RemitCompare.Ingestion.Feeds;
 
 /// <summary>The ECB daily reference rates XML envelope over HTTP: each run is one batch of rates.</summary>
-public sealed class EcbDailySource(FeedSourceOptions options, SqliteStore store, TimeProvider clock, ILogger logger)
+public sealed class EcbDailySource(FeedSourceOptions options, Store store, TimeProvider clock, ILogger logger)
     : FeedSource(options, store, clock, logger)
 {
     /// <inheritdoc />

@@ -33,7 +33,7 @@ public sealed class FeedScheduler : IDisposable
     private CancellationTokenSource? _stepDown;
 
     /// <summary>Builds every source once. <paramref name="batchCommitted"/> hears of each batch written.</summary>
-    public FeedScheduler(FeedOptions options, SqliteStore store, TimeProvider clock, ILoggerFactory loggers, TimeSpan freshness, Action<FetchRecord>? batchCommitted = null)
+    public FeedScheduler(FeedOptions options, Store store, TimeProvider clock, ILoggerFactory loggers, TimeSpan freshness, Action<FetchRecord>? batchCommitted = null)
     {
         Validate(options);
         _clock = clock;

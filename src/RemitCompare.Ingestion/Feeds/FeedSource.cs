@@ -18,7 +18,7 @@ public abstract class FeedSource : IDisposable
     private TimeSpan? _lastRetryDelay;
 
     /// <summary>Creates the source.</summary>
-    protected FeedSource(FeedSourceOptions options, SqliteStore store, TimeProvider clock, ILogger logger)
+    protected FeedSource(FeedSourceOptions options, Store store, TimeProvider clock, ILogger logger)
     {
         Options = options;
         Store = store;
@@ -47,7 +47,7 @@ public abstract class FeedSource : IDisposable
     public TimeSpan? LastRetryDelay => _lastRetryDelay;
 
     /// <summary>The store written to.</summary>
-    protected SqliteStore Store { get; }
+    protected Store Store { get; }
 
     /// <summary>The one clock.</summary>
     protected TimeProvider Clock { get; }

@@ -12,7 +12,7 @@ namespace RemitCompare.Ingestion.Feeds;
 /// A provider quote feed: each run asks it, corridor by corridor, for every configured amount, and stores each
 /// corridor as one batch. A corridor whose answers can't all be fetched or read stores nothing: its last good quotes stay.
 /// </summary>
-public sealed class QuoteFeedSource(FeedSourceOptions options, QuoteRules rules, SqliteStore store, TimeProvider clock, ILogger logger)
+public sealed class QuoteFeedSource(FeedSourceOptions options, QuoteRules rules, Store store, TimeProvider clock, ILogger logger)
     : FeedSource(options, store, clock, logger)
 {
     private readonly QuoteValidator _validator = new(rules);

@@ -21,7 +21,7 @@ public sealed record UploadReport(IngestionSummary Summary, IReadOnlyList<int> A
 /// either RPW layout, recognised from the header. Bad rows are quarantined; a file that can't be read at all
 /// (unknown header, not UTF-8, a row past the row size limit, too many rows) stores nothing.
 /// </summary>
-public sealed class UploadIngestor(SqliteStore store, TimeProvider clock)
+public sealed class UploadIngestor(Store store, TimeProvider clock)
 {
     /// <summary>Ingests a spooled upload.</summary>
     public UploadReport Ingest(SpooledUpload upload, long? apiKeyId, int maxRows)

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+
+namespace RemitCompare.Data;
+
+/// <summary>
+/// The PostgreSQL store, for several API nodes sharing one database. Connections come from one pooled
+/// <see cref="NpgsqlDataSource"/>; migrations run under an advisory lock, so nodes starting together apply each once.
+/// </summary>
+public sealed class PostgresStore : Store, IDisposable
+{
+    /// <summary>Advisory lock key held while migrating ("RC" "MIGR" in ASCII).</summary>
+    private const long MigrationLock = 0x5243_4D49_4752;
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    /// <summary>A store on the database named by <paramref name="connectionString"/> (Npgsql keywords: Host, Port, Database, Username, Password, pooling).</summary>
+    public PostgresStore(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        Location = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
+        _dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <inheritdoc />
+    public override string Provider => PostgresProvider;
+
+    /// <inheritdoc />
+    public override string Location { get; }
+
+    /// <summary>The connection string, credentials included (for tools that need their own connection).</summary>
+    public string ConnectionString => _dataSource.ConnectionString;
+
+    /// <inheritdoc />
+    public override NpgsqlConnection Open() => _dataSource.OpenConnection();
+
+    /// <summary>Applies the migrations not yet applied, holding an advisory lock so that concurrent starts queue.</summary>
+    public override int Migrate()
+    {
+        using var connection = Open();
+        connection.Execute("SELECT pg_advisory_lock(@key)", new { key = MigrationLock });
+        try
+        {
+            return ApplyMigrations(connection);
+        }
+        finally
+        {
+            connection.Execute("SELECT pg_advisory_unlock(@key)", new { key = MigrationLock });
+        }
+    }
+
+    /// <inheritdoc />
+    public override StoreFault? Classify(DbException error) => error switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => StoreFault.UniqueViolation,
+        PostgresException { SqlState: PostgresErrorCodes.DiskFull or PostgresErrorCodes.ProgramLimitExceeded } => StoreFault.Full,
+        PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow } => StoreFault.Unwritable,
+        PostgresException => null,
+        NpgsqlException => StoreFault.Unwritable, // the server could not be reached or the connection broke
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    public void Dispose() => _dataSource.Dispose();
+}
