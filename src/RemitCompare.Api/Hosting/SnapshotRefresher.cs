@@ -5,7 +5,8 @@ namespace RemitCompare.Api.Hosting;
 
 /// <summary>
 /// Watches the store for batches committed by any process (the CLI, another node) and swaps in a new snapshot
-/// when one appears. One cheap query per interval (configuration <c>Snapshot:PollInterval</c>, default 5 s).
+/// when one appears. One cheap query per interval (configuration <c>Snapshot:PollInterval</c>, default 5 s), and on
+/// PostgreSQL also as soon as the store signals a commit (LISTEN/NOTIFY), so every node serves a batch within a second.
 /// </summary>
 public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimeProvider clock, IConfiguration configuration, ILogger<SnapshotRefresher> logger)
     : BackgroundService
@@ -37,9 +38,10 @@ public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimePr
     {
         var interval = configuration.GetValue("Snapshot:PollInterval", TimeSpan.FromSeconds(5));
         _seen = Batches();
-        using var timer = new PeriodicTimer(interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        await using var signal = store.BatchSignal(clock);
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await signal.WaitAsync(interval, stoppingToken);
             try
             {
                 RefreshIfChanged();

@@ -10,7 +10,7 @@ public abstract class BatchSignal : IAsyncDisposable
     public abstract Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken);
 
     /// <inheritdoc />
-    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public abstract ValueTask DisposeAsync();
 }
 
 /// <summary>No signal (SQLite): every wait lasts its whole timeout, on the one clock, and the caller polls.</summary>
@@ -22,4 +22,7 @@ public sealed class PollingSignal(TimeProvider clock) : BatchSignal
         await Task.Delay(timeout, clock, cancellationToken);
         return false;
     }
+
+    /// <inheritdoc />
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
