@@ -26,13 +26,9 @@ public static class FeedHosting
 /// The scheduler as a hosted service: every source now, then at its interval, until the host stops; on a store shared by
 /// several nodes (PostgreSQL), only while this node holds the ingestion lease.
 /// </summary>
-public sealed class FeedService(FeedScheduler scheduler, Store store) : BackgroundService
+public sealed class FeedService(FeedScheduler scheduler) : BackgroundService
 {
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (scheduler.Sources.Count == 0) return;
-        await using var lease = store.IngestionLease("ingestion");
-        await scheduler.LeadAsync(lease, stoppingToken);
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        scheduler.Sources.Count == 0 ? Task.CompletedTask : scheduler.LeadAsync(stoppingToken);
 }

@@ -13,7 +13,7 @@ public sealed class AdvisoryLease : IngestionLease
 {
     private readonly string _connectionString;
     private readonly long _key;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _gate = new(1, 1); // never waited on through a handle, so nothing to dispose: DisposeAsync may run twice
     private NpgsqlConnection? _session;
     private volatile bool _held;
 
@@ -64,13 +64,12 @@ public sealed class AdvisoryLease : IngestionLease
         await _gate.WaitAsync();
         try
         {
-            await DropSessionAsync();
+            await DropSessionAsync(release: true);
         }
         finally
         {
             _gate.Release();
         }
-        _gate.Dispose();
     }
 
     /// <summary>A stable 64-bit lock key for a lease name, the same in every process.</summary>
@@ -92,11 +91,27 @@ public sealed class AdvisoryLease : IngestionLease
         }
     }
 
-    private async Task DropSessionAsync()
+    private async Task DropSessionAsync(bool release = false)
     {
+        if (_session is null)
+        {
+            _held = false;
+            return;
+        }
+        if (release && _held)
+        {
+            // The server frees the lock when it notices the session end, a moment after the close; unlocking frees it now.
+            try
+            {
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", _session);
+                await unlock.ExecuteNonQueryAsync();
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            {
+                // The session is gone already, and the lock with it.
+            }
+        }
         _held = false;
-        if (_session is null) return;
-        // Closing the session releases the lock on the server.
         await _session.DisposeAsync();
         _session = null;
     }

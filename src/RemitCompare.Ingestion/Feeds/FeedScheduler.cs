@@ -29,6 +29,7 @@ public sealed class FeedScheduler : IDisposable
     private readonly TimeSpan _freshness;
     private readonly Action<FetchRecord>? _batchCommitted;
     private IReadOnlyDictionary<string, SourceHistory>? _histories;
+    private readonly Store _store;
     private IngestionLease? _lease;
     private CancellationTokenSource? _stepDown;
 
@@ -39,6 +40,7 @@ public sealed class FeedScheduler : IDisposable
         _clock = clock;
         _logger = loggers.CreateLogger<FeedScheduler>();
         _log = new FeedLog(store);
+        _store = store;
         _freshness = freshness;
         _batchCommitted = batchCommitted;
         var logger = loggers.CreateLogger<FeedSource>();
@@ -74,12 +76,13 @@ public sealed class FeedScheduler : IDisposable
     public bool IsLeader => Volatile.Read(ref _lease) is { IsHeld: true };
 
     /// <summary>
-    /// Runs the sources as <see cref="WatchAsync"/> does, but only while this process holds <paramref name="lease"/>:
-    /// without it, asks again every <see cref="LeaseCheck"/>; with it, confirms it before every cycle and every
-    /// <see cref="LeaseCheck"/>, and stops its cycles at once when it is lost (another process may hold it by then).
+    /// Runs the sources as <see cref="WatchAsync"/> does, but only while this process holds the store's ingestion lease
+    /// (always, on a store one process serves from): without it, asks again every <see cref="LeaseCheck"/>; with it,
+    /// confirms it before every cycle and every <see cref="LeaseCheck"/>, and stops its cycles at once when it is lost.
     /// </summary>
-    public async Task LeadAsync(IngestionLease lease, CancellationToken cancellationToken)
+    public async Task LeadAsync(CancellationToken cancellationToken)
     {
+        await using var lease = _store.IngestionLease("ingestion");
         try
         {
             while (!cancellationToken.IsCancellationRequested)

@@ -46,7 +46,7 @@ internal sealed class NodeWorld : IAsyncDisposable
     /// <summary>One answer the simulator gave with status 200.</summary>
     /// <param name="Node">The node that asked (its feed URL names it).</param>
     /// <param name="Amount">The send amount asked about.</param>
-    /// <param name="At">When the answer was sent.</param>
+    /// <param name="At">When the request arrived.</param>
     /// <param name="Body">The bytes.</param>
     public sealed record Served(string Node, decimal Amount, DateTime At, byte[] Body);
 
@@ -58,6 +58,7 @@ internal sealed class NodeWorld : IAsyncDisposable
         var world = default(NodeWorld);
         app.Use(async (http, next) =>
         {
+            var arrived = DateTime.UtcNow;
             var original = http.Response.Body;
             using var copy = new MemoryStream();
             http.Response.Body = copy;
@@ -71,7 +72,7 @@ internal sealed class NodeWorld : IAsyncDisposable
             }
             copy.Position = 0;
             await copy.CopyToAsync(original, http.RequestAborted);
-            if (http.Request.Path == "/quotes" && http.Response.StatusCode == StatusCodes.Status200OK) world!.Record(http.Request.Query, copy.ToArray());
+            if (http.Request.Path == "/quotes" && http.Response.StatusCode == StatusCodes.Status200OK) world!.Record(http.Request.Query, arrived, copy.ToArray());
         });
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
@@ -224,9 +225,9 @@ internal sealed class NodeWorld : IAsyncDisposable
 
     private static HttpClient Client(ApiProcess node) => new() { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 
-    private void Record(IQueryCollection query, byte[] body)
+    private void Record(IQueryCollection query, DateTime arrived, byte[] body)
     {
-        var served = new Served(query["node"].ToString(), decimal.Parse(query["amount"].ToString(), CultureInfo.InvariantCulture), DateTime.UtcNow, body);
+        var served = new Served(query["node"].ToString(), decimal.Parse(query["amount"].ToString(), CultureInfo.InvariantCulture), arrived, body);
         lock (_served) _served.Add(served);
     }
 }
