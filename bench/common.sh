@@ -20,3 +20,12 @@ free_port() {
   echo "no free port found" >&2
   return 1
 }
+
+# Waits until URL answers 2xx; gives up (exit 1) after 180 s or when process PID has ended.
+wait_for() { # URL PID
+  local deadline=$((SECONDS + 180))
+  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+    if [ $SECONDS -gt $deadline ] || ! kill -0 "$2" 2>/dev/null; then echo "no answer from $1" >&2; exit 1; fi
+    sleep 0.05
+  done
+}

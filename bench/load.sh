@@ -31,14 +31,6 @@ stop() {
 }
 trap stop EXIT
 
-wait_for() { # URL PID
-  local deadline=$((SECONDS + 120))
-  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
-    if [ $SECONDS -gt $deadline ] || ! kill -0 "$2" 2>/dev/null; then echo "no answer from $1" >&2; exit 1; fi
-    sleep 0.05
-  done
-}
-
 dotnet publish src/RemitCompare.Api -c Release -o "$work/api" -v q >/dev/null
 api_port=$(free_port)
 Store__Path="$work/load.db" Snapshot__PollInterval=01:00:00 Logging__LogLevel__Default=Warning \

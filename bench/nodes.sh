@@ -30,14 +30,6 @@ stop() {
 }
 trap stop EXIT
 
-wait_for() { # URL PID
-  local deadline=$((SECONDS + 180))
-  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
-    if [ $SECONDS -gt $deadline ] || ! kill -0 "$2" 2>/dev/null; then echo "no answer from $1" >&2; exit 1; fi
-    sleep 0.1
-  done
-}
-
 pg=$(mktemp -d /tmp/remitcompare-pg-XXXXXX) # the server's own user must be able to reach it
 admin=$(bash scripts/postgres.sh start "$pg")
 database="${admin/Database=postgres/Database=remitcompare}"
