@@ -46,6 +46,12 @@ public abstract class Store
     /// <summary>Begins a write transaction that holds the write lock from its first statement.</summary>
     public virtual DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction(IsolationLevel.ReadCommitted);
 
+    /// <summary>
+    /// Tunes <paramref name="connection"/> for writing one large batch until the result is disposed; nothing by
+    /// default. The SQLite store gives the connection a larger page cache for the batch.
+    /// </summary>
+    public virtual IDisposable? TuneForBatch(DbConnection connection) => null;
+
     /// <summary>What a database error means for a write, or null when it is none of the known faults.</summary>
     public abstract StoreFault? Classify(DbException error);
 

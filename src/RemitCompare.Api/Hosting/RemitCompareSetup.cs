@@ -34,7 +34,7 @@ public static class RemitCompareSetup
     }
 
     /// <summary>
-    /// Fills an empty store from the embedded default data, builds the first snapshot, and turns every error
+    /// Fills an empty store from the embedded default data, starts building the first snapshot, and turns every error
     /// response (unknown route, unhandled fault) into problem+json without internals.
     /// </summary>
     public static WebApplication UseRemitCompare(this WebApplication app)
@@ -47,7 +47,7 @@ public static class RemitCompareSetup
             app.Logger.LogInformation("Default data: batch {Batch} ({Layout}) accepted {Accepted}, quarantined {Quarantined}",
                 batch.BatchId, batch.Layout, batch.Accepted, batch.Quarantine.Count);
         }
-        app.Services.GetRequiredService<SnapshotHolder>().Refresh();
+        app.Services.GetRequiredService<SnapshotHolder>().RefreshInBackground(app.Lifetime);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;

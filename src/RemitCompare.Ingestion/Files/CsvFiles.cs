@@ -32,8 +32,9 @@ public static class CsvFiles
     public static bool TryParseDecimal(string? text, out decimal? value)
     {
         value = null;
-        var t = text?.Trim().TrimEnd('%').Trim();
-        if (string.IsNullOrEmpty(t) || t == ".." || t.Equals("N/A", StringComparison.OrdinalIgnoreCase) || t.Equals("NA", StringComparison.OrdinalIgnoreCase))
+        // Spans, not trimmed copies: this runs for a dozen fields of every row.
+        var t = text.AsSpan().Trim().TrimEnd('%').Trim();
+        if (t.IsEmpty || t is ".." || t.Equals("N/A", StringComparison.OrdinalIgnoreCase) || t.Equals("NA", StringComparison.OrdinalIgnoreCase))
             return true;
         if (decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
         {

@@ -13,6 +13,10 @@ public sealed record Payload(string Name, byte[] Bytes)
     /// <summary>Reads a file.</summary>
     public static Payload FromFile(string path) => new(Path.GetFileName(path), File.ReadAllBytes(path));
 
-    /// <summary>A reader over the bytes as UTF-8 text (a byte-order mark is skipped).</summary>
-    public StreamReader OpenText() => new(new MemoryStream(Bytes, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+    /// <summary>A reader over the bytes as UTF-8 text (a byte-order mark is skipped); a file holding a NUL byte is refused.</summary>
+    public StreamReader OpenText()
+    {
+        TextBytes.RefuseNul(Bytes);
+        return new(new MemoryStream(Bytes, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+    }
 }

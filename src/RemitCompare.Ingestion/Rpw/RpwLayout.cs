@@ -89,11 +89,17 @@ public sealed partial class RpwLayout
     /// <summary>The column a field is read from, as the World Bank names it (<c>cc1 lcu fee</c>): quarantine names fields this way.</summary>
     public static string ColumnName(RpwField field) => Names.First(n => n.Value == field).Key;
 
-    /// <summary>The field's text in the current row; empty when the layout or the row lacks it.</summary>
-    public string Get(CsvDataReader csv, RpwField field)
+    /// <summary>Every field's text in the current row, indexed by <see cref="RpwField"/>; empty where the layout or the row lacks it.</summary>
+    public string[] Fields(CsvDataReader csv)
     {
-        var index = _ordinals[(int)field];
-        return index >= 0 && index < csv.RowFieldCount ? csv.GetString(index).Trim() : "";
+        // One read per field and row: the parser, its messages and the row hash all look fields up here.
+        var fields = new string[_ordinals.Length];
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var index = _ordinals[f];
+            fields[f] = index >= 0 && index < csv.RowFieldCount ? csv.GetString(index).Trim() : "";
+        }
+        return fields;
     }
 
     private static string Normalise(string header) => Spaces().Replace(header.Trim().ToLowerInvariant().Replace('_', ' ').Replace('-', ' '), " ");

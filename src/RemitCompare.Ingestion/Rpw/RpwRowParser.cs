@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using RemitCompare.Data;
 using RemitCompare.Data.Batches;
 using RemitCompare.Domain.Catalog;
 using RemitCompare.Domain.Services;
@@ -23,7 +24,8 @@ internal static partial class RpwRowParser
     public static (RpwRow? Row, QuarantinedRow? Rejected) Parse(CsvDataReader csv, RpwLayout layout, int row, CountryCatalog countries)
     {
         var raw = CsvFiles.RawRow(csv);
-        string Get(RpwField f) => layout.Get(csv, f);
+        var fields = layout.Fields(csv);
+        string Get(RpwField f) => fields[(int)f];
         QuarantinedRow Reject(RpwField field, string reason) => new(row, FieldName(field), reason, raw);
 
         if (ParsePeriod(Get(RpwField.Period)) is not { } period)
@@ -69,7 +71,7 @@ internal static partial class RpwRowParser
         {
             Row = row,
             Raw = raw,
-            Hash = Hash(Enum.GetValues<RpwField>().Select(Get)),
+            Hash = Hash(fields),
             Period = period,
             From = from.Iso3,
             To = to.Iso3,
@@ -132,14 +134,21 @@ internal static partial class RpwRowParser
     public static DateTimeOffset MidQuarter(string period) =>
         new(int.Parse(period[..4], CultureInfo.InvariantCulture), ((period[5] - '1') * 3) + 2, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static (DateTimeOffset, string?) ParseDate(string text, string period)
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd", "dd.MM.yyyy", "yyyy-MM-ddTHH:mm:ss"];
+
+    internal static (DateTimeOffset, string?) ParseDate(string text, string period)
     {
-        string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd", "dd.MM.yyyy", "yyyy-MM-ddTHH:mm:ss"];
-        if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+        if (StoredTime.TryParseDay(text, out var day)) return (new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null);
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
             return (new DateTimeOffset(date.Date, TimeSpan.Zero), null);
         return (MidQuarter(period), $"no readable collection date ('{text}'): the middle of {period} was used");
     }
 
-    private static string Hash(IEnumerable<string> fields) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', fields))))[..32];
+    /// <summary>The first 128 bits of SHA-256 over the fields joined by U+001F, in lower-case hex: stored hashes depend on exactly this.</summary>
+    internal static string Hash(string[] fields)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', fields)), digest);
+        return Convert.ToHexStringLower(digest[..16]);
+    }
 }

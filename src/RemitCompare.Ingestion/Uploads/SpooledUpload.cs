@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 
+using RemitCompare.Ingestion.Files;
+
 namespace RemitCompare.Ingestion.Uploads;
 
 /// <summary>An upload body larger than the configured limit.</summary>
@@ -64,10 +66,22 @@ public sealed class SpooledUpload : IDisposable
         }
     }
 
-    /// <summary>The body as UTF-8 text; bytes that are not UTF-8 throw rather than turn into replacement characters.</summary>
-    public StreamReader OpenText() =>
-        new(new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true),
-            detectEncodingFromByteOrderMarks: true);
+    /// <summary>The body as UTF-8 text; bytes that are not UTF-8 throw rather than turn into replacement characters, and a NUL byte refuses the body.</summary>
+    public StreamReader OpenText()
+    {
+        var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            TextBytes.RefuseNul(stream);
+            stream.Position = 0;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+        return new(stream, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+    }
 
     /// <inheritdoc />
     public void Dispose() => File.Delete(Path);

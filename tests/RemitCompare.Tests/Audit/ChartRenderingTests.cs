@@ -6,6 +6,7 @@ using RemitCompare.Tests.Support;
 namespace RemitCompare.Tests.Audit;
 
 /// <summary>The SVG charts render in a real headless Chromium and show what they claim: series, the 5 % and 3 % lines, labels.</summary>
+[Category("Browser")] // drives headless Chromium
 public sealed class ChartRenderingTests : ApiFixture
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";

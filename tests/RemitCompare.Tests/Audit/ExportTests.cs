@@ -12,7 +12,7 @@ namespace RemitCompare.Tests.Audit;
 /// <summary>Exports: the RPW 42-column CSV re-ingests to the same indicators; JSON selects; ETags spare unchanged downloads.</summary>
 public sealed class ExportTests : TwoBatchApi
 {
-    private static List<CorridorIndicator> Indicators(RemitCompare.Data.SqliteStore store) =>
+    private static List<CorridorIndicator> Indicators(RemitCompare.Data.Store store) =>
         RpwMethodology.Corridors(new SurveyRowStore(store).Observations(new SurveyQuery())).Select(i => i with { Batches = [] }).ToList();
 
     [Test]

@@ -63,6 +63,6 @@ public abstract class TwoBatchApi
 
     protected HttpClient Client => _client!;
 
-    private static long Ingest(RemitCompare.Data.SqliteStore store, IEnumerable<RpwLine> rows, DateTimeOffset at, string name) =>
+    private static long Ingest(RemitCompare.Data.Store store, IEnumerable<RpwLine> rows, DateTimeOffset at, string name) =>
         new Ingestor(store, new SetClock(at)).Ingest(FileSource.Rpw, new Payload(name, System.Text.Encoding.UTF8.GetBytes(RpwFile.Write(rows, RpwLayoutKind.Cleaned30)))).BatchId;
 }

@@ -4,6 +4,7 @@ using RemitCompare.Tests.Ingestion;
 namespace RemitCompare.Tests.Feeds;
 
 /// <summary><c>remitcompare ingest run</c> as a real process against the simulator on loopback.</summary>
+[Category("SqliteOnly")] // the command line is pointed at a store file with --db
 public sealed class FeedCliTests
 {
     private static string Config(FeedWorld world) =>

@@ -7,6 +7,7 @@ using RemitCompare.Tests.Support;
 namespace RemitCompare.Tests.Indicators;
 
 /// <summary>The command line: <c>ingest flows</c> and <c>indicators</c> in its three formats.</summary>
+[Category("SqliteOnly")] // the command line is pointed at a store file with --db
 public sealed class IndicatorsCliTests
 {
     private TempStore _store = null!;

@@ -6,6 +6,7 @@ using RemitCompare.Tests.Support;
 namespace RemitCompare.Tests.Ingestion;
 
 /// <summary>The <c>remitcompare ingest</c> command: its summary, its exit codes and where it finds the store.</summary>
+[Category("SqliteOnly")] // the command line is pointed at a store file with --db
 public sealed partial class CliTests
 {
     [Test]

@@ -7,6 +7,7 @@ namespace RemitCompare.Tests.Ingestion;
 /// A crash mid-batch leaves the store as it was: the real CLI is killed while its one write transaction is open,
 /// and the store must open, pass its integrity check and hold exactly what it held before.
 /// </summary>
+[Category("SqliteOnly")] // kills a process writing the SQLite file, then checks the file
 public sealed class CrashTests
 {
     private const int BigFileRows = 60_000;
@@ -48,7 +49,7 @@ public sealed class CrashTests
         Assert.That(cli.ExitCode, Is.Not.Zero,
             $"the CLI finished the batch before it could be killed at {killAfter} rows: make the file bigger than {BigFileRows} rows\n{cli.Output}");
 
-        Assert.That(store.Store.IntegrityCheck(), Is.EqualTo("ok"));
+        Assert.That(store.Sqlite.IntegrityCheck(), Is.EqualTo("ok"));
         Assert.That(store.Store.TableCounts().ToList(), Is.EqualTo(before.ToList()));
     }
 }

@@ -76,6 +76,18 @@ public sealed class QuarantineTests
     }
 
     [Test]
+    public void File_holding_a_NUL_byte_throws_and_stores_no_batch()
+    {
+        using var store = TempStore.WithReferenceData();
+        var before = store.Store.TableCounts();
+        var file = RpwFile.Write(Good, RpwLayoutKind.Cleaned30);
+        var withNul = file.Insert(file.IndexOf('\n', StringComparison.Ordinal) + 5, "\0");
+
+        Assert.That(() => store.IngestRpw(withNul), Throws.TypeOf<IngestionException>().With.Message.Contains("NUL byte"));
+        Assert.That(store.Store.TableCounts().ToList(), Is.EqualTo(before.ToList()));
+    }
+
+    [Test]
     public void File_without_an_RPW_header_throws_and_stores_no_batch()
     {
         using var store = TempStore.WithReferenceData();

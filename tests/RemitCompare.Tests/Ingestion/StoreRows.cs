@@ -35,21 +35,23 @@ internal static class StoreRows
         new Ingestor(store.Store, TimeProvider.System).Ingest(source, Payload.FromFile(path));
 
     /// <summary>Row count of every table of the schema, by name.</summary>
-    public static SortedDictionary<string, long> TableCounts(this SqliteStore store)
+    public static SortedDictionary<string, long> TableCounts(this Store store)
     {
         using var connection = store.Open();
-        var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").ToList();
+        var tables = connection.Query<string>(store is SqliteStore
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'").ToList();
         return new SortedDictionary<string, long>(
             tables.ToDictionary(t => t, t => connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM \"{t}\"")), StringComparer.Ordinal);
     }
 
-    public static long Count(this SqliteStore store, string table)
+    public static long Count(this Store store, string table)
     {
         using var connection = store.Open();
         return connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM \"{table}\"");
     }
 
-    public static List<StoredObservation> Observations(this SqliteStore store)
+    public static List<StoredObservation> Observations(this Store store)
     {
         using var connection = store.Open();
         return connection.Query<StoredObservation>(
@@ -68,7 +70,7 @@ internal static class StoreRows
             """).ToList();
     }
 
-    public static List<StoredQuarantine> Quarantine(this SqliteStore store)
+    public static List<StoredQuarantine> Quarantine(this Store store)
     {
         using var connection = store.Open();
         return connection.Query<StoredQuarantine>(

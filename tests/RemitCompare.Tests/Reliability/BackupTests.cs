@@ -8,6 +8,7 @@ using RemitCompare.Tests.Support;
 namespace RemitCompare.Tests.Reliability;
 
 /// <summary><c>remitcompare backup PATH</c> copies the live store while the API serves and ingests; <c>restore PATH</c> brings it back.</summary>
+[Category("SqliteOnly")] // the online backup copies a SQLite file; PostgreSQL is backed up with pg_dump
 public sealed class BackupTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

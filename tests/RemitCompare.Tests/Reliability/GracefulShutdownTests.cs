@@ -10,6 +10,7 @@ namespace RemitCompare.Tests.Reliability;
 /// SIGTERM while an upload is being ingested: the request finishes and its batch commits, whole. SIGKILL instead: the
 /// batch is rolled back, whole, and the store stays sound.
 /// </summary>
+[Category("SqliteOnly")] // stops an API process over a SQLite file, then checks the file
 public sealed class GracefulShutdownTests
 {
     private const int Rows = 30_000;
@@ -38,7 +39,7 @@ public sealed class GracefulShutdownTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
             Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("accepted").GetInt32(), Is.EqualTo(Rows));
             Assert.That(api.ExitCode, Is.Zero, api.Output);
-            Assert.That(store.Store.IntegrityCheck(), Is.EqualTo("ok"));
+            Assert.That(store.Sqlite.IntegrityCheck(), Is.EqualTo("ok"));
             Assert.That(store.Store.PartialBatches(), Is.Empty);
             Assert.That(store.Store.TableCounts()["quote_observations"], Is.EqualTo(before["quote_observations"] + Rows));
         }
@@ -70,7 +71,7 @@ public sealed class GracefulShutdownTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(store.Store.IntegrityCheck(), Is.EqualTo("ok"));
+            Assert.That(store.Sqlite.IntegrityCheck(), Is.EqualTo("ok"));
             Assert.That(store.Store.PartialBatches(), Is.Empty);
             var observations = store.Store.TableCounts()["quote_observations"];
             Assert.That(observations, Is.EqualTo(before["quote_observations"]).Or.EqualTo(before["quote_observations"] + Rows));

@@ -7,7 +7,7 @@ namespace RemitCompare.Tests.Reliability;
 internal static class StoreChecks
 {
     /// <summary>Batches whose stored rows differ from the counts the batch recorded at commit; empty when every batch is whole.</summary>
-    public static IReadOnlyList<string> PartialBatches(this SqliteStore store)
+    public static IReadOnlyList<string> PartialBatches(this Store store)
     {
         using var connection = store.Open();
         return connection.Query<(long Id, long Accepted, long Quarantined, long Observations, long Rates, long Quarantine)>(

@@ -116,7 +116,7 @@ public sealed class HostileInputTests
         }, iter: 250, threads: 2);
 
         Assert.That(PriceCounts(), Is.EqualTo(before));
-        Assert.That(_api.Store.Store.IntegrityCheck(), Is.EqualTo("ok"));
+        if (_api.Store.Store is RemitCompare.Data.SqliteStore file) Assert.That(file.IntegrityCheck(), Is.EqualTo("ok"));
     }
 
     [Test]

@@ -5,6 +5,7 @@ using RemitCompare.Tests.Support;
 namespace RemitCompare.Tests.Security;
 
 /// <summary><c>remitcompare keys create|list|revoke</c> as a real process on a real store.</summary>
+[Category("SqliteOnly")] // the command line is pointed at a store file with --db
 public sealed class KeysCliTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

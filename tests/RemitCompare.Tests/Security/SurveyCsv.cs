@@ -21,7 +21,7 @@ internal static class SurveyCsv
 
     public static string File(int rows, int offset = 0) => File(Enumerable.Range(offset, rows).Select(i => Row(i)));
 
-    public static string CreateKey(SqliteStore store, string name, ApiKeyScope scope = ApiKeyScope.Upload) =>
+    public static string CreateKey(Store store, string name, ApiKeyScope scope = ApiKeyScope.Upload) =>
         new ApiKeyStore(store, TimeProvider.System).Create(name, scope).Token;
 
     public static async Task<HttpResponseMessage> Upload(HttpClient client, string? key, string csv, string mediaType = "text/csv", CancellationToken cancellation = default)

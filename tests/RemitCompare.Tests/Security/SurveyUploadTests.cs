@@ -170,6 +170,19 @@ public sealed class SurveyUploadTests
     }
 
     [Test]
+    public async Task A_body_holding_a_NUL_byte_is_400_naming_the_body_and_stores_nothing()
+    {
+        var counts = _api.Store.Store.TableCounts();
+        var csv = SurveyCsv.File([SurveyCsv.Row(700), SurveyCsv.Row(701).Replace(",", ",\0", StringComparison.Ordinal)]);
+
+        var answer = await Read(await SurveyCsv.Upload(_client, _key, csv));
+
+        answer.AssertIsProblemNaming("body");
+        Assert.That(answer.Body, Does.Contain("NUL byte"));
+        Assert.That(_api.Store.Store.TableCounts(), Is.EqualTo(counts));
+    }
+
+    [Test]
     public async Task A_row_longer_than_a_mebibyte_is_400_naming_the_body()
     {
         using var api = new ApiFactory(new Dictionary<string, string> { ["Uploads:MaxBytes"] = "20000000" });

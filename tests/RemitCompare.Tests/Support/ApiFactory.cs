@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace RemitCompare.Tests.Support;
 
-/// <summary>The real API in-process over a real SQLite file in a temporary folder, filled from the default data on start.</summary>
+/// <summary>The real API in-process over a real store of its own (see <see cref="TempStore"/>), filled from the default data on start.</summary>
 /// <remarks><paramref name="services"/> replaces registrations after the app's own (e.g. a FakeTimeProvider as the clock).</remarks>
 public sealed class ApiFactory(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
@@ -17,7 +17,7 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string>? settings = n
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Store:Path", _store.Path);
+        foreach (var (key, value) in _store.Settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Production");
         // Tests poll and fan out far faster than a person; only the rate-limit tests set a limit of their own.
         builder.UseSetting("RateLimits:PermitLimit", "1000000");

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace RemitCompare.Tests.Web;
 
 /// <summary>The comparison page in a real browser: without and with JavaScript, in each language, small screens, keyboard.</summary>
+[Category("Browser")] // drives headless Chromium
 public sealed class ComparePageBrowserTests
 {
     [TestCase(false)]

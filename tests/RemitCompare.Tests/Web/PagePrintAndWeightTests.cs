@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace RemitCompare.Tests.Web;
 
 /// <summary>The page checked with axe-core, printed to PDF, weighed, and watched for requests to other sites.</summary>
+[Category("Browser")] // drives headless Chromium
 public sealed partial class PagePrintAndWeightTests
 {
     private const int MaxPageBytes = 30 * 1024;

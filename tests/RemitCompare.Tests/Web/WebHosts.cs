@@ -31,7 +31,7 @@ public sealed class AppHost : IAsyncDisposable
         var store = TempStore.Empty();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration["Store:Path"] = store.Path;
+        foreach (var (key, value) in store.Settings) builder.Configuration[key] = value;
         builder.Logging.ClearProviders();
         builder.AddRemitCompare();
         var app = builder.Build();

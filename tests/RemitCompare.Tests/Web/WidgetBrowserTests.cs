@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace RemitCompare.Tests.Web;
 
 /// <summary>The widget on another site (another origin), as a custom element and as an iframe, and when the API is down.</summary>
+[Category("Browser")] // drives headless Chromium
 public sealed class WidgetBrowserTests
 {
     [TestCase("sw")]
