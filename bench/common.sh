@@ -29,3 +29,18 @@ wait_for() { # URL PID
     sleep 0.05
   done
 }
+
+# Installs from Debian (root, apt-get) whichever of the named tools is missing: need_tools nginx wrk hey curl
+need_tools() {
+  local missing=() tool
+  for tool in "$@"; do
+    case "$tool" in
+      nginx) command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light) ;;
+      *) command -v "$tool" >/dev/null || missing+=("$tool") ;;
+    esac
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}

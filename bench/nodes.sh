@@ -13,14 +13,7 @@ work="${WORK:-$(mktemp -d)}"
 mkdir -p "$work/nginx"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-missing=()
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-command -v wrk >/dev/null || missing+=(wrk)
-command -v curl >/dev/null || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+need_tools nginx wrk curl
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 pids=() pg=""
