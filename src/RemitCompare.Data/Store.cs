@@ -17,6 +17,9 @@ public enum StoreFault
     Unwritable,
 }
 
+/// <summary>The configuration names no usable store (unknown provider, missing connection string).</summary>
+public sealed class StoreConfigurationException(string message) : Exception(message);
+
 /// <summary>
 /// The store: a connection factory, the migrations and the few things the two engines do differently. Every class
 /// that reads or writes tables takes a <see cref="Store"/> and speaks SQL both engines understand (upserts with
@@ -76,8 +79,8 @@ public abstract class Store
                 configuration.GetValue<long?>("Store:MaxPages")),
             PostgresProvider => new PostgresStore(configuration["Store:ConnectionString"] is { Length: > 0 } connection
                 ? connection
-                : throw new InvalidOperationException("Store:Provider is postgres but Store:ConnectionString is not set")),
-            _ => throw new InvalidOperationException($"Store:Provider '{provider}' is not known: use '{SqliteProvider}' or '{PostgresProvider}'"),
+                : throw new StoreConfigurationException("Store:Provider is postgres but Store:ConnectionString is not set")),
+            _ => throw new StoreConfigurationException($"Store:Provider '{provider}' is not known: use '{SqliteProvider}' or '{PostgresProvider}'"),
         };
     }
 

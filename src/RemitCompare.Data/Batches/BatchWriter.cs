@@ -64,9 +64,10 @@ public sealed class BatchWriter(Store store, TimeProvider clock)
         {
             foreach (var observation in observations)
             {
-                accepted += insert.Execute(ObservationValues(observation, services.For(observation), batchId, ingestedAt));
+                insert.Queue(ObservationValues(observation, services.For(observation), batchId, ingestedAt));
                 Report(progress, ++written);
             }
+            accepted += insert.Flush();
         }
         using (var insert = new PreparedCommand(connection, tx,
             "INSERT INTO reference_rates (source, base, quote, rate_date, rate, batch_id) VALUES (@source, @base, @quote, @date, @rate, @batch) ON CONFLICT DO NOTHING",
@@ -74,17 +75,19 @@ public sealed class BatchWriter(Store store, TimeProvider clock)
         {
             foreach (var rate in rates)
             {
-                accepted += insert.Execute(rate.Source, rate.Base, rate.Quote, rate.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                insert.Queue(rate.Source, rate.Base, rate.Quote, rate.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     DecimalText.Format(rate.Rate), batchId);
                 Report(progress, ++written);
             }
+            accepted += insert.Flush();
         }
         accepted += FlowStore.Insert(connection, tx, batchId, flows);
         using (var insert = new PreparedCommand(connection, tx,
             "INSERT INTO quarantine (batch_id, row_number, field, reason, raw) VALUES (@batch, @row, @field, @reason, @raw)",
             [("batch", DbType.Int64), ("row", DbType.Int64), .. PreparedCommand.Texts("field", "reason", "raw")]))
         {
-            foreach (var row in quarantine) insert.Execute(batchId, (long)row.RowNumber, row.Field, row.Reason, row.Raw);
+            foreach (var row in quarantine) insert.Queue(batchId, (long)row.RowNumber, row.Field, row.Reason, row.Raw);
+            insert.Flush();
         }
         var total = observations.Count + rates.Count + flows.Count;
         connection.Execute(

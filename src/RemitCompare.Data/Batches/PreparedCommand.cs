@@ -10,12 +10,21 @@ namespace RemitCompare.Data.Batches;
 /// </summary>
 internal sealed class PreparedCommand : IDisposable
 {
+    /// <summary>Rows sent per round trip by <see cref="Queue"/> where the engine batches statements.</summary>
+    private const int RowsPerRoundTrip = 500;
+
+    private readonly DbConnection _connection;
     private readonly DbCommand _command;
     private readonly DbParameter[] _parameters;
+    private readonly (string Name, DbType Type)[] _definitions;
+    private DbBatch? _batch;
+    private int _queuedChanges;
 
     /// <summary>Prepares <paramref name="sql"/>, whose placeholders are <c>@name</c> for each of <paramref name="parameters"/> (text or 64-bit integer).</summary>
     public PreparedCommand(DbConnection connection, DbTransaction tx, string sql, params (string Name, DbType Type)[] parameters)
     {
+        _connection = connection;
+        _definitions = parameters;
         _command = connection.CreateCommand();
         _command.Transaction = tx;
         _command.CommandText = sql;
@@ -50,8 +59,65 @@ internal sealed class PreparedCommand : IDisposable
         return _command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : null;
     }
 
+    /// <summary>
+    /// Runs the statement for one row, at once where the engine is in-process (SQLite), or with up to
+    /// <see cref="RowsPerRoundTrip"/> rows per round trip where it batches statements (PostgreSQL: one network round
+    /// trip per row was most of a batch's time). <see cref="Flush"/> sends what is queued and returns the rows changed.
+    /// </summary>
+    public void Queue(params object?[] values)
+    {
+        if (!_connection.CanCreateBatch)
+        {
+            _queuedChanges += Execute(values);
+            return;
+        }
+        if (values.Length != _definitions.Length)
+            throw new ArgumentException($"{_definitions.Length} values expected, {values.Length} given.", nameof(values));
+        _batch ??= NewBatch();
+        var command = _batch.CreateBatchCommand();
+        command.CommandText = _command.CommandText;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = _definitions[i].Name;
+            parameter.DbType = _definitions[i].Type;
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        _batch.BatchCommands.Add(command);
+        if (_batch.BatchCommands.Count >= RowsPerRoundTrip) Send();
+    }
+
+    /// <summary>Sends the queued rows; returns the rows changed by every <see cref="Queue"/> since the last flush.</summary>
+    public int Flush()
+    {
+        Send();
+        var changes = _queuedChanges;
+        _queuedChanges = 0;
+        return changes;
+    }
+
     /// <inheritdoc />
-    public void Dispose() => _command.Dispose();
+    public void Dispose()
+    {
+        _batch?.Dispose();
+        _command.Dispose();
+    }
+
+    private DbBatch NewBatch()
+    {
+        var batch = _connection.CreateBatch();
+        batch.Transaction = _command.Transaction;
+        return batch;
+    }
+
+    private void Send()
+    {
+        if (_batch is not { BatchCommands.Count: > 0 }) return;
+        _queuedChanges += _batch.ExecuteNonQuery();
+        _batch.Dispose();
+        _batch = null;
+    }
 
     private void Bind(object?[] values)
     {

@@ -10,6 +10,7 @@ namespace RemitCompare.Tests.Ingestion;
 public sealed class BatchWritingTests
 {
     [Test]
+    [Category("SqliteOnly")] // the page cache is a SQLite connection setting
     public void Connection_gets_its_own_page_cache_back_after_a_batch()
     {
         using var store = TempStore.WithReferenceData();

@@ -62,17 +62,6 @@ public sealed partial class CliTests
         Assert.That(store.Store.Count("reference_rates"), Is.EqualTo(30));
     }
 
-    [Test]
-    public void Store__Path_environment_variable_names_the_store_when_db_is_absent()
-    {
-        using var store = TempStore.Empty();
-        var environment = new Dictionary<string, string> { ["Store__Path"] = store.Path };
-        var (exitCode, output, errors) = CliProcess.Run(["ingest", "rpw", RepoFiles.RpwSample], store.Directory, environment, TimeSpan.FromSeconds(60));
-        Assert.That(exitCode, Is.Zero, errors);
-        Assert.That(Figure(output, "accepted"), Is.EqualTo(store.Store.Count("quote_observations").ToString(CultureInfo.InvariantCulture)));
-        Assert.That(File.Exists(Path.Combine(store.Directory, RemitCompare.Data.SqliteStore.DefaultPath)), Is.False, "the default ./remitcompare.db was used instead");
-    }
-
     private static (int ExitCode, string Output, string Errors) Invoke(params string[] args)
     {
         using var output = new StringWriter { NewLine = "\n" };

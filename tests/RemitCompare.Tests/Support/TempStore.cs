@@ -37,7 +37,7 @@ public sealed class TempStore : IDisposable
 
     /// <summary>True when this run's stores are PostgreSQL databases.</summary>
     public static bool OnPostgres { get; } =
-        string.Equals(Environment.GetEnvironmentVariable(EngineVariable), Data.Store.PostgresProvider, StringComparison.OrdinalIgnoreCase);
+        string.Equals(System.Environment.GetEnvironmentVariable(EngineVariable), Data.Store.PostgresProvider, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A temporary folder that belongs to the store.</summary>
     public string Directory { get; }
@@ -55,6 +55,9 @@ public sealed class TempStore : IDisposable
     public IReadOnlyDictionary<string, string> Settings => _connectionString is null
         ? new Dictionary<string, string> { ["Store:Provider"] = Data.Store.SqliteProvider, ["Store:Path"] = Path }
         : new Dictionary<string, string> { ["Store:Provider"] = Data.Store.PostgresProvider, ["Store:ConnectionString"] = _connectionString };
+
+    /// <summary>The same settings as environment variables (<c>Store__Provider</c>, …), for the command line and API processes.</summary>
+    public IReadOnlyDictionary<string, string> Environment => Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
 
     /// <summary>A migrated store with the reference tables (currencies, countries) seeded and no batches.</summary>
     public static TempStore WithReferenceData() => Filled(ReferenceTemplate, ingestSamples: false);
