@@ -11,15 +11,23 @@ namespace RemitCompare.Api.Hosting;
 public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimeProvider clock, IConfiguration configuration, ILogger<SnapshotRefresher> logger)
     : BackgroundService
 {
+    private readonly Lock _checking = new();
     private string? _seen;
 
-    /// <summary>Refreshes the snapshot when the committed batches differ from the last ones seen; true when it did.</summary>
+    /// <summary>
+    /// Refreshes the snapshot when the committed batches differ from the last ones seen; true when it did. A caller
+    /// returns only once a snapshot holding every batch it saw is in force, even when another caller did the refresh.
+    /// </summary>
     public bool RefreshIfChanged()
     {
-        var latest = Batches();
-        if (Interlocked.Exchange(ref _seen, latest) == latest) return false;
-        holder.Refresh();
-        return true;
+        lock (_checking)
+        {
+            var latest = Batches();
+            if (latest == _seen) return false;
+            holder.Refresh();
+            _seen = latest;
+            return true;
+        }
     }
 
     /// <summary>
@@ -37,7 +45,7 @@ public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimePr
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Snapshot:PollInterval", TimeSpan.FromSeconds(5));
-        _seen = Batches();
+        lock (_checking) _seen = Batches();
         await using var signal = store.BatchSignal(clock);
         while (!stoppingToken.IsCancellationRequested)
         {

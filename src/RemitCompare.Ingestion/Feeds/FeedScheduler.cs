@@ -139,8 +139,9 @@ public sealed class FeedScheduler : IDisposable
     {
         try
         {
-            await RunAsync(source, cancellationToken);
+            // The interval counts from the start of the first run, not its end, whenever that run's batch is seen.
             using var timer = new PeriodicTimer(source.Options.Interval, _clock);
+            await RunAsync(source, cancellationToken);
             while (await timer.WaitForNextTickAsync(cancellationToken)) await RunAsync(source, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
