@@ -20,3 +20,27 @@ free_port() {
   echo "no free port found" >&2
   return 1
 }
+
+# Waits until URL answers 2xx; gives up (exit 1) after 180 s or when process PID has ended.
+wait_for() { # URL PID
+  local deadline=$((SECONDS + 180))
+  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+    if [ $SECONDS -gt $deadline ] || ! kill -0 "$2" 2>/dev/null; then echo "no answer from $1" >&2; exit 1; fi
+    sleep 0.05
+  done
+}
+
+# Installs from Debian (root, apt-get) whichever of the named tools is missing: need_tools nginx wrk hey curl
+need_tools() {
+  local missing=() tool
+  for tool in "$@"; do
+    case "$tool" in
+      nginx) command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light) ;;
+      *) command -v "$tool" >/dev/null || missing+=("$tool") ;;
+    esac
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}

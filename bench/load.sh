@@ -13,15 +13,7 @@ work="${WORK:-$(mktemp -d)}"
 mkdir -p "$work/www" "$work/nginx"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-missing=()
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-command -v wrk >/dev/null || missing+=(wrk)
-command -v hey >/dev/null || missing+=(hey)
-command -v curl >/dev/null || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+need_tools nginx wrk hey curl
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 
@@ -30,14 +22,6 @@ stop() {
   for p in $api_pid $nginx_pid; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
 }
 trap stop EXIT
-
-wait_for() { # URL PID
-  local deadline=$((SECONDS + 120))
-  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
-    if [ $SECONDS -gt $deadline ] || ! kill -0 "$2" 2>/dev/null; then echo "no answer from $1" >&2; exit 1; fi
-    sleep 0.05
-  done
-}
 
 dotnet publish src/RemitCompare.Api -c Release -o "$work/api" -v q >/dev/null
 api_port=$(free_port)

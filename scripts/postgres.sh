@@ -53,7 +53,10 @@ create() {
   bin="$(pg_bin)"
   mkdir -p "$dir"
   chmod 0755 "$dir"
-  [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$dir"
+    runuser -u postgres -- test -x "$dir" || { echo "the postgres user cannot reach $dir: use a folder whose parents it may enter (e.g. under /tmp)" >&2; exit 1; }
+  fi
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --locale=C --encoding=UTF8 --auth=trust >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   cat >"$dir/data/pg_hba.conf" <<'EOF'

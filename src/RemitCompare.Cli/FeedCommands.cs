@@ -29,13 +29,13 @@ public static class FeedCommands
             foreach (var record in records) Print(output, record);
             return records.Any(r => r.Outcome == "failed") ? 1 : 0;
         });
-        var watch = new Command("watch", "Run the configured live sources on their schedules until stopped (Ctrl+C)") { config };
+        var watch = new Command("watch", "Run the configured live sources on their schedules until stopped (Ctrl+C); on PostgreSQL only while no other process runs them") { config };
         watch.SetAction(async (parse, cancellationToken) =>
         {
             using var loggers = Loggers();
             using var scheduler = Scheduler(parse, db, config, errors, loggers, record => Print(output, record));
             if (scheduler is null) return 2;
-            await scheduler.WatchAsync(cancellationToken);
+            await scheduler.LeadAsync(cancellationToken);
             return 0;
         });
         ingest.Subcommands.Add(run);

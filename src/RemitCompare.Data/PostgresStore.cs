@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Npgsql;
+using RemitCompare.Data.Coordination;
 
 namespace RemitCompare.Data;
 
@@ -60,6 +61,12 @@ public sealed class PostgresStore : Store, IDisposable
         NpgsqlException => StoreFault.Unwritable, // the server could not be reached or the connection broke
         _ => null,
     };
+
+    /// <summary>A session-level advisory lock on a connection of its own: freed when the holding process's session ends.</summary>
+    public override IngestionLease IngestionLease(string name) => new AdvisoryLease(ConnectionString, name);
+
+    /// <summary>LISTEN on the channel the <c>batches</c> trigger notifies when a batch commits.</summary>
+    public override BatchSignal BatchSignal(TimeProvider clock) => new NotifySignal(ConnectionString, clock);
 
     /// <inheritdoc />
     public void Dispose() => _dataSource.Dispose();

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using RemitCompare.Data.Coordination;
 
 namespace RemitCompare.Data;
 
@@ -56,6 +57,12 @@ public abstract class Store
 
     /// <summary>What a database error means for a write, or null when it is none of the known faults.</summary>
     public abstract StoreFault? Classify(DbException error);
+
+    /// <summary>The lease named <paramref name="name"/> that one process at a time holds; one process per store holds it always.</summary>
+    public virtual IngestionLease IngestionLease(string name) => new SoleLease();
+
+    /// <summary>What tells this process that another one committed a batch; by default nothing does, and waits just pass time.</summary>
+    public virtual BatchSignal BatchSignal(TimeProvider clock) => new PollingSignal(clock);
 
     /// <summary>
     /// The store configured by <c>Store:Provider</c> (<c>sqlite</c>, the default, or <c>postgres</c>): SQLite on

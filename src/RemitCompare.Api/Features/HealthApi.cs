@@ -22,6 +22,7 @@ public static class HealthApi
         var sources = feeds.Status().Select(SourceStatusDto.From).ToList();
         var failure = ingestion.Current;
         var healthy = quotes > 0 && sources.All(f => f.Fresh) && failure is null;
-        return TypedResults.Ok(new HealthDto(healthy ? "ok" : "degraded", s.Version, s.AsOf, s.Corridors.Count, quotes, sources, failure?.Reason));
+        return TypedResults.Ok(new HealthDto(healthy ? "ok" : "degraded", s.Version, s.AsOf, s.Corridors.Count, quotes, sources, failure?.Reason,
+            feeds.IsLeader));
     }
 }

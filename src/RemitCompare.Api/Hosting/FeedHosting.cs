@@ -22,10 +22,13 @@ public static class FeedHosting
     }
 }
 
-/// <summary>The scheduler as a hosted service: every source now, then at its interval, until the host stops.</summary>
+/// <summary>
+/// The scheduler as a hosted service: every source now, then at its interval, until the host stops; on a store shared by
+/// several nodes (PostgreSQL), only while this node holds the ingestion lease.
+/// </summary>
 public sealed class FeedService(FeedScheduler scheduler) : BackgroundService
 {
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        scheduler.Sources.Count == 0 ? Task.CompletedTask : scheduler.WatchAsync(stoppingToken);
+        scheduler.Sources.Count == 0 ? Task.CompletedTask : scheduler.LeadAsync(stoppingToken);
 }

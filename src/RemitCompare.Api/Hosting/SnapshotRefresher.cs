@@ -5,20 +5,29 @@ namespace RemitCompare.Api.Hosting;
 
 /// <summary>
 /// Watches the store for batches committed by any process (the CLI, another node) and swaps in a new snapshot
-/// when one appears. One cheap query per interval (configuration <c>Snapshot:PollInterval</c>, default 5 s).
+/// when one appears. One cheap query per interval (configuration <c>Snapshot:PollInterval</c>, default 5 s), and on
+/// PostgreSQL also as soon as the store signals a commit (LISTEN/NOTIFY), so every node serves a batch within a second.
 /// </summary>
 public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimeProvider clock, IConfiguration configuration, ILogger<SnapshotRefresher> logger)
     : BackgroundService
 {
+    private readonly Lock _checking = new();
     private string? _seen;
 
-    /// <summary>Refreshes the snapshot when the committed batches differ from the last ones seen; true when it did.</summary>
+    /// <summary>
+    /// Refreshes the snapshot when the committed batches differ from the last ones seen; true when it did. A caller
+    /// returns only once a snapshot holding every batch it saw is in force, even when another caller did the refresh.
+    /// </summary>
     public bool RefreshIfChanged()
     {
-        var latest = Batches();
-        if (Interlocked.Exchange(ref _seen, latest) == latest) return false;
-        holder.Refresh();
-        return true;
+        lock (_checking)
+        {
+            var latest = Batches();
+            if (latest == _seen) return false;
+            holder.Refresh();
+            _seen = latest;
+            return true;
+        }
     }
 
     /// <summary>
@@ -36,10 +45,11 @@ public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimePr
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Snapshot:PollInterval", TimeSpan.FromSeconds(5));
-        _seen = Batches();
-        using var timer = new PeriodicTimer(interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        lock (_checking) _seen = Batches();
+        await using var signal = store.BatchSignal(clock);
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await signal.WaitAsync(interval, stoppingToken);
             try
             {
                 RefreshIfChanged();

@@ -68,8 +68,10 @@ public sealed record RateDto(string Base, string Quote, decimal Rate, string Sou
 /// <param name="Quotes">Quotes served.</param>
 /// <param name="Sources">Each configured live source and how it is doing.</param>
 /// <param name="IngestionError">Why the last upload could not be written, while that is so.</param>
+/// <param name="IngestionLeader">Whether this node runs the live sources' fetch cycles now (holds the ingestion lease).</param>
 public sealed record HealthDto(
-    string Status, long SnapshotVersion, DateTimeOffset? AsOf, int Corridors, int Quotes, IReadOnlyList<SourceStatusDto> Sources, string? IngestionError);
+    string Status, long SnapshotVersion, DateTimeOffset? AsOf, int Corridors, int Quotes, IReadOnlyList<SourceStatusDto> Sources, string? IngestionError,
+    bool IngestionLeader);
 
 /// <summary>The one JSON options instance of the API: source-generated, camelCase, nulls written.</summary>
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]

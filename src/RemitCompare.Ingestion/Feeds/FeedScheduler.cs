@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RemitCompare.Data;
+using RemitCompare.Data.Coordination;
 using RemitCompare.Data.Feeds;
 
 namespace RemitCompare.Ingestion.Feeds;
@@ -28,6 +29,9 @@ public sealed class FeedScheduler : IDisposable
     private readonly TimeSpan _freshness;
     private readonly Action<FetchRecord>? _batchCommitted;
     private IReadOnlyDictionary<string, SourceHistory>? _histories;
+    private readonly Store _store;
+    private IngestionLease? _lease;
+    private CancellationTokenSource? _stepDown;
 
     /// <summary>Builds every source once. <paramref name="batchCommitted"/> hears of each batch written.</summary>
     public FeedScheduler(FeedOptions options, Store store, TimeProvider clock, ILoggerFactory loggers, TimeSpan freshness, Action<FetchRecord>? batchCommitted = null)
@@ -36,6 +40,7 @@ public sealed class FeedScheduler : IDisposable
         _clock = clock;
         _logger = loggers.CreateLogger<FeedScheduler>();
         _log = new FeedLog(store);
+        _store = store;
         _freshness = freshness;
         _batchCommitted = batchCommitted;
         var logger = loggers.CreateLogger<FeedSource>();
@@ -64,6 +69,58 @@ public sealed class FeedScheduler : IDisposable
     /// <summary>Runs every source now and then at its interval until cancelled.</summary>
     public Task WatchAsync(CancellationToken cancellationToken) => Task.WhenAll(Sources.Select(s => LoopAsync(s, cancellationToken)));
 
+    /// <summary>How often a process that does not hold the ingestion lease asks for it, and the holder confirms it.</summary>
+    public static readonly TimeSpan LeaseCheck = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether this process runs the sources' cycles now, under <see cref="LeadAsync"/>.</summary>
+    public bool IsLeader => Volatile.Read(ref _lease) is { IsHeld: true };
+
+    /// <summary>
+    /// Runs the sources as <see cref="WatchAsync"/> does, but only while this process holds the store's ingestion lease
+    /// (always, on a store one process serves from): without it, asks again every <see cref="LeaseCheck"/>; with it,
+    /// confirms it before every cycle and every <see cref="LeaseCheck"/>, and stops its cycles at once when it is lost.
+    /// </summary>
+    public async Task LeadAsync(CancellationToken cancellationToken)
+    {
+        await using var lease = _store.IngestionLease("ingestion");
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (await lease.HoldAsync(cancellationToken)) await LeadWhileHeldAsync(lease, cancellationToken);
+                else ReloadHistoriesQuietly(); // another process writes the fetch log: keep this one's view of it current
+                await Task.Delay(LeaseCheck, _clock, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task LeadWhileHeldAsync(IngestionLease lease, CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Ingestion lease taken: this process runs the live sources");
+        using var stepDown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Volatile.Write(ref _stepDown, stepDown);
+        Volatile.Write(ref _lease, lease);
+        try
+        {
+            var watching = WatchAsync(stepDown.Token);
+            while (!stepDown.IsCancellationRequested && await Task.WhenAny(watching, Task.Delay(LeaseCheck, _clock, stepDown.Token)) != watching)
+            {
+                if (!await lease.HoldAsync(cancellationToken)) await stepDown.CancelAsync();
+            }
+            await watching;
+        }
+        finally
+        {
+            Volatile.Write(ref _lease, null);
+            Volatile.Write(ref _stepDown, null);
+        }
+        if (!cancellationToken.IsCancellationRequested) _logger.LogWarning("Ingestion lease lost: this process stopped running the live sources");
+    }
+
     /// <summary>The state of every source; the fetch log is read at the first call and after each run, not per call.</summary>
     public IReadOnlyList<SourceStatus> Status()
     {
@@ -82,8 +139,9 @@ public sealed class FeedScheduler : IDisposable
     {
         try
         {
-            await RunAsync(source, cancellationToken);
+            // The interval counts from the start of the first run, not its end, whenever that run's batch is seen.
             using var timer = new PeriodicTimer(source.Options.Interval, _clock);
+            await RunAsync(source, cancellationToken);
             while (await timer.WaitForNextTickAsync(cancellationToken)) await RunAsync(source, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -94,6 +152,12 @@ public sealed class FeedScheduler : IDisposable
 
     private async Task<IReadOnlyList<FetchRecord>> RunAsync(FeedSource source, CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _lease) is { } lease && !await lease.HoldAsync(cancellationToken))
+        {
+            // Another process may hold the lease already: a cycle now could store what it stores.
+            if (Volatile.Read(ref _stepDown) is { } stepDown) await stepDown.CancelAsync();
+            return [];
+        }
         try
         {
             var records = await source.RunAsync(cancellationToken);
@@ -114,6 +178,18 @@ public sealed class FeedScheduler : IDisposable
         var histories = _log.Histories();
         Volatile.Write(ref _histories, histories);
         return histories;
+    }
+
+    private void ReloadHistoriesQuietly()
+    {
+        try
+        {
+            ReloadHistories();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            _logger.LogWarning(e, "Could not read the fetch log; /v1/sources keeps the last one read");
+        }
     }
 
     private static void Validate(FeedOptions options)
