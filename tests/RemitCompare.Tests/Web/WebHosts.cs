@@ -32,6 +32,9 @@ public sealed class AppHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         foreach (var (key, value) in store.Settings) builder.Configuration[key] = value;
+        // One browser drives every page test against this host from one address: the public rate limit is lifted, as in ApiFactory.
+        builder.Configuration["RateLimits:PermitLimit"] = "1000000";
+        builder.Configuration["RateLimits:StrictPermitLimit"] = "1000000";
         builder.Logging.ClearProviders();
         builder.AddRemitCompare();
         var app = builder.Build();
