@@ -56,12 +56,12 @@ public sealed class SnapshotHolder(SnapshotBuilder builder, ILogger<SnapshotHold
     }
 
     /// <summary>
-    /// Builds the first snapshot on the thread pool, so that it overlaps the server's own start-up; requests that
+    /// Builds the first snapshot with <paramref name="refresh"/> on the thread pool, so that it overlaps the server's own start-up; requests that
     /// arrive before it is done wait for it. A store it cannot read stops the service with a failing exit code.
     /// </summary>
-    public Task<Snapshot> RefreshInBackground(IHostApplicationLifetime lifetime)
+    public Task<Snapshot> RefreshInBackground(IHostApplicationLifetime lifetime, Func<Snapshot> refresh)
     {
-        var build = Task.Run(Refresh);
+        var build = Task.Run(refresh);
         build.ContinueWith(failed =>
         {
             logger.LogCritical(failed.Exception, "The first snapshot could not be built; stopping");
@@ -82,7 +82,7 @@ public static class FirstSnapshotSetup
     public static WebApplication UseFirstSnapshotInBackground(this WebApplication app)
     {
         var holder = app.Services.GetRequiredService<SnapshotHolder>();
-        holder.RefreshInBackground(app.Lifetime);
+        holder.RefreshInBackground(app.Lifetime, app.Services.GetRequiredService<SnapshotRefresher>().Rebuild);
         app.Use(async (context, next) =>
         {
             if (!holder.FirstSnapshot.IsCompleted) await holder.FirstSnapshot.WaitAsync(SnapshotHolder.FirstSnapshotWait, context.RequestAborted);

@@ -1,5 +1,6 @@
 using Dapper;
 using RemitCompare.Data;
+using RemitCompare.Domain.Pricing;
 
 namespace RemitCompare.Api.Hosting;
 
@@ -22,11 +23,24 @@ public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimePr
     {
         lock (_checking)
         {
-            var latest = Batches();
-            if (latest == _seen) return false;
-            holder.Refresh();
-            _seen = latest;
+            if (Batches() == _seen) return false;
+            Rebuild();
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Builds a snapshot and swaps it in, noting the batches committed before the build began: a batch committed
+    /// while it builds is then seen as new by the next check instead of being taken as already served.
+    /// </summary>
+    public Snapshot Rebuild()
+    {
+        lock (_checking)
+        {
+            var before = Batches();
+            var snapshot = holder.Refresh();
+            _seen = before;
+            return snapshot;
         }
     }
 
@@ -45,7 +59,6 @@ public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimePr
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Snapshot:PollInterval", TimeSpan.FromSeconds(5));
-        lock (_checking) _seen = Batches();
         await using var signal = store.BatchSignal(clock);
         while (!stoppingToken.IsCancellationRequested)
         {
