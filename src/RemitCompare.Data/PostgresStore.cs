@@ -17,18 +17,10 @@ public sealed class PostgresStore : Store, IDisposable
     private readonly NpgsqlDataSource _dataSource;
 
     /// <summary>A store on the database named by <paramref name="connectionString"/> (Npgsql keywords: Host, Port, Database, Username, Password, pooling).</summary>
-    public PostgresStore(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        Location = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
-        _dataSource = NpgsqlDataSource.Create(builder);
-    }
+    public PostgresStore(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
 
     /// <inheritdoc />
     public override string Provider => PostgresProvider;
-
-    /// <inheritdoc />
-    public override string Location { get; }
 
     /// <summary>The connection string, credentials included (for tools that need their own connection).</summary>
     public string ConnectionString => _dataSource.ConnectionString;

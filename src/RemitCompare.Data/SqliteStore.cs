@@ -43,9 +43,6 @@ public sealed class SqliteStore : Store
     public override string Provider => SqliteProvider;
 
     /// <inheritdoc />
-    public override string Location => Path;
-
-    /// <inheritdoc />
     public override SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);

@@ -37,9 +37,6 @@ public abstract class Store
     /// <summary><see cref="SqliteProvider"/> or <see cref="PostgresProvider"/>.</summary>
     public abstract string Provider { get; }
 
-    /// <summary>Where the data lives, for logs and messages: a file path, or host/port/database without credentials.</summary>
-    public abstract string Location { get; }
-
     /// <summary>An open connection.</summary>
     public abstract DbConnection Open();
 

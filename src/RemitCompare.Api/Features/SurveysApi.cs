@@ -67,9 +67,9 @@ public static class SurveysApi
             {
                 return Invalid("body", e.Message + "; nothing was stored");
             }
-            catch (DbException e) when (store.Classify(e) is StoreFault.Full or StoreFault.Unwritable)
+            catch (DbException e) when (store.Classify(e) is (StoreFault.Full or StoreFault.Unwritable) and var fault)
             {
-                var reason = store.Classify(e) == StoreFault.Full ? "the store is full" : "the store cannot be written";
+                var reason = fault == StoreFault.Full ? "the store is full" : "the store cannot be written";
                 health.Failed(reason);
                 logger.LogError(e, "Upload from key {KeyId} could not be written: {Reason}", key.KeyId, reason);
                 return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Ingestion unavailable",

@@ -13,9 +13,9 @@ public static class FeedHosting
         services.AddSingleton(configuration.GetSection(FeedOptions.Section).Get<FeedOptions>() ?? new FeedOptions());
         services.AddSingleton(sp =>
         {
-            var holder = sp.GetRequiredService<SnapshotHolder>();
+            var refresher = sp.GetRequiredService<SnapshotRefresher>();
             return new FeedScheduler(sp.GetRequiredService<FeedOptions>(), sp.GetRequiredService<Store>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<SnapshotOptions>().FeedFreshness, _ => holder.Refresh());
+                sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<SnapshotOptions>().FeedFreshness, _ => refresher.RefreshIfChanged());
         });
         services.AddHostedService<FeedService>();
         return services;

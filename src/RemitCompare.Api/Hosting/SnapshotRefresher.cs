@@ -23,8 +23,9 @@ public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimePr
     {
         lock (_checking)
         {
-            if (Batches() == _seen) return false;
-            Rebuild();
+            var latest = Batches();
+            if (latest == _seen) return false;
+            Rebuild(latest);
             return true;
         }
     }
@@ -35,13 +36,14 @@ public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimePr
     /// </summary>
     public Snapshot Rebuild()
     {
-        lock (_checking)
-        {
-            var before = Batches();
-            var snapshot = holder.Refresh();
-            _seen = before;
-            return snapshot;
-        }
+        lock (_checking) return Rebuild(Batches());
+    }
+
+    private Snapshot Rebuild(string before)
+    {
+        var snapshot = holder.Refresh();
+        _seen = before;
+        return snapshot;
     }
 
     /// <summary>

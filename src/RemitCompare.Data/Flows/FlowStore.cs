@@ -1,6 +1,8 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using System.Data.Common;
+using RemitCompare.Data.Batches;
 
 namespace RemitCompare.Data.Flows;
 
@@ -30,17 +32,15 @@ public sealed class FlowStore(Store store)
         return rows.ToDictionary(r => r.Sender + "-" + r.Receiver, r => DecimalText.Parse(r.UsdMillion)!.Value, StringComparer.Ordinal);
     }
 
-    /// <summary>Writes a batch's flows inside its transaction; returns how many were new.</summary>
-    internal static int Insert(DbConnection connection, DbTransaction tx, long batchId, IEnumerable<FlowRecord> flows)
+    /// <summary>Writes a batch's flows inside its transaction, with the batch writer's prepared, batched insert; returns how many were new.</summary>
+    internal static int Insert(DbConnection connection, DbTransaction tx, long batchId, IReadOnlyCollection<FlowRecord> flows)
     {
-        var added = 0;
-        foreach (var flow in flows)
-        {
-            added += connection.Execute(
-                "INSERT INTO remittance_flows (sender, receiver, year, usd_million, batch_id) VALUES (@Sender, @Receiver, @Year, @amount, @batchId) ON CONFLICT DO NOTHING",
-                new { flow.Sender, flow.Receiver, flow.Year, amount = DecimalText.Format(flow.UsdMillion), batchId }, tx);
-        }
-        return added;
+        if (flows.Count == 0) return 0;
+        using var insert = new PreparedCommand(connection, tx,
+            "INSERT INTO remittance_flows (sender, receiver, year, usd_million, batch_id) VALUES (@sender, @receiver, @year, @amount, @batch) ON CONFLICT DO NOTHING",
+            [.. PreparedCommand.Texts("sender", "receiver"), ("year", DbType.Int64), ("amount", DbType.String), ("batch", DbType.Int64)]);
+        foreach (var flow in flows) insert.Queue(flow.Sender, flow.Receiver, (long)flow.Year, DecimalText.Format(flow.UsdMillion), batchId);
+        return insert.Flush();
     }
 
     /// <summary>Formats a moment as the cutoff text the store compares with.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 
 namespace RemitCompare.Ingestion.Files;
@@ -16,27 +15,7 @@ public static class TextBytes
         if (at >= 0) throw Refusal(at);
     }
 
-    /// <summary>Reads <paramref name="stream"/> to its end and throws <see cref="IngestionException"/> at its first NUL byte.</summary>
-    public static void RefuseNul(Stream stream)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
-        try
-        {
-            long offset = 0;
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                var at = buffer.AsSpan(0, read).IndexOf((byte)0);
-                if (at >= 0) throw Refusal(offset + at);
-                offset += read;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static IngestionException Refusal(long offset) =>
+    /// <summary>The refusal of a file whose first NUL byte is at <paramref name="offset"/>.</summary>
+    public static IngestionException Refusal(long offset) =>
         new(string.Create(CultureInfo.InvariantCulture, $"the file holds a NUL byte (at byte {offset}): it is not a text file"));
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-
 using RemitCompare.Ingestion.Files;
 
 namespace RemitCompare.Ingestion.Uploads;
@@ -17,8 +16,11 @@ public sealed class UploadTooLargeException(long limit) : Exception($"the upload
 /// </summary>
 public sealed class SpooledUpload : IDisposable
 {
-    private SpooledUpload(string name, string path, string sha256, long bytes)
+    private readonly long? _firstNul;
+
+    private SpooledUpload(string name, string path, string sha256, long bytes, long? firstNul)
     {
+        _firstNul = firstNul;
         Name = name;
         Path = path;
         Sha256 = sha256;
@@ -45,6 +47,7 @@ public sealed class SpooledUpload : IDisposable
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long total = 0;
+            long? firstNul = null;
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
                 var buffer = new byte[1 << 16];
@@ -54,10 +57,11 @@ public sealed class SpooledUpload : IDisposable
                     total += read;
                     if (total > maxBytes) throw new UploadTooLargeException(maxBytes);
                     hash.AppendData(buffer, 0, read);
+                    if (firstNul is null && buffer.AsSpan(0, read).IndexOf((byte)0) is var at and >= 0) firstNul = total - read + at;
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellation);
                 }
             }
-            return new SpooledUpload(SafeName(name), path, Convert.ToHexStringLower(hash.GetHashAndReset()), total);
+            return new SpooledUpload(SafeName(name), path, Convert.ToHexStringLower(hash.GetHashAndReset()), total, firstNul);
         }
         catch
         {
@@ -66,21 +70,12 @@ public sealed class SpooledUpload : IDisposable
         }
     }
 
-    /// <summary>The body as UTF-8 text; bytes that are not UTF-8 throw rather than turn into replacement characters, and a NUL byte refuses the body.</summary>
+    /// <summary>The body as UTF-8 text; bytes that are not UTF-8 throw rather than turn into replacement characters, and a NUL byte (seen while spooling) refuses the body.</summary>
     public StreamReader OpenText()
     {
-        var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        try
-        {
-            TextBytes.RefuseNul(stream);
-            stream.Position = 0;
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
-        }
-        return new(stream, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        if (_firstNul is { } at) throw TextBytes.Refusal(at);
+        return new(new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true),
+            detectEncodingFromByteOrderMarks: true);
     }
 
     /// <inheritdoc />
