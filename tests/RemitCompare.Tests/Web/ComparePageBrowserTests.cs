@@ -126,8 +126,14 @@ public sealed class ComparePageBrowserTests
         await TabTo(page, "f-amount");
         var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
         await page.Keyboard.TypeAsync("10000");
+        Assert.That(await page.EvaluateAsync<string>("new URLSearchParams(new FormData(document.querySelector('form.ask'))).toString()"),
+            Does.Contain("from=KEN&to=UGA&mode=send&amount=10000"), "the form holds what was chosen with the keyboard");
+        Assert.That(await page.EvaluateAsync<bool>("document.querySelector('form.ask').checkValidity()"), Is.True, "the form can be sent");
+
+        // The wait starts before the key is pressed, so a quick navigation cannot slip past it.
+        var arrived = page.WaitForURLAsync("**/compare?**");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/compare?**");
+        await arrived;
 
         Assert.That(outline, Is.Not.EqualTo("none"), "the focused field shows it has focus");
         Assert.That(await Pages.ShownProviders(page), Is.EqualTo(await Pages.ApiRanking("from=KEN&to=UGA&amount=10000")));
