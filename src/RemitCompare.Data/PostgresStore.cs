@@ -14,6 +14,9 @@ public sealed class PostgresStore : Store, IDisposable
     /// <summary>Advisory lock key held while migrating ("RC" "MIGR" in ASCII).</summary>
     private const long MigrationLock = 0x5243_4D49_4752;
 
+    /// <summary>Advisory lock key held while a node migrates and fills the store on start ("RC" "SETUP" in ASCII).</summary>
+    private const long SetupLock = 0x5243_5345_5455_50;
+
     private readonly NpgsqlDataSource _dataSource;
 
     /// <summary>A store on the database named by <paramref name="connectionString"/> (Npgsql keywords: Host, Port, Database, Username, Password, pooling).</summary>
@@ -42,6 +45,15 @@ public sealed class PostgresStore : Store, IDisposable
             connection.Execute("SELECT pg_advisory_unlock(@key)", new { key = MigrationLock });
         }
     }
+
+    /// <summary>How long a node waits for another node's first start to migrate and fill the store.</summary>
+    public static readonly TimeSpan SetupLockWait = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A session-level advisory lock on a connection of its own, taken when free, waited for (up to
+    /// <see cref="SetupLockWait"/>) when another node holds it, and freed on dispose or when this process's session ends.
+    /// </summary>
+    public override IDisposable HoldSetupLock() => SessionLock.Take(ConnectionString, SetupLock, "remitcompare setup", SetupLockWait);
 
     /// <inheritdoc />
     public override StoreFault? Classify(DbException error) => error switch

@@ -55,6 +55,22 @@ public abstract class Store
     /// <summary>What a database error means for a write, or null when it is none of the known faults.</summary>
     public abstract StoreFault? Classify(DbException error);
 
+    /// <summary>
+    /// Holds the store's setup lock until the result is disposed, so that processes starting together on a new store
+    /// migrate and fill it one after the other: the first does the work and the others find it done. Nothing by
+    /// default: one process serves a SQLite file, and the file takes one writer at a time.
+    /// </summary>
+    public virtual IDisposable HoldSetupLock() => NoLock.Instance;
+
+    private sealed class NoLock : IDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
     /// <summary>The lease named <paramref name="name"/> that one process at a time holds; one process per store holds it always.</summary>
     public virtual IngestionLease IngestionLease(string name) => new SoleLease();
 

@@ -15,9 +15,14 @@ public static class DefaultDataSet
 {
     private const string Prefix = "DefaultData.";
 
-    /// <summary>Migrates the store, seeds the reference tables when empty, and ingests the default files when no batch exists yet.</summary>
+    /// <summary>
+    /// Migrates the store, seeds the reference tables when empty, and ingests the default files when no batch exists yet,
+    /// all under the store's setup lock: of several processes starting together on a new store, the first loads the
+    /// files and the others, once it is done, find batches and load nothing (an empty list).
+    /// </summary>
     public static IReadOnlyList<IngestionSummary> EnsureLoaded(Store store, TimeProvider clock, bool ingestSamples = true)
     {
+        using var setup = store.HoldSetupLock();
         store.Migrate();
         SeedReference(store);
         if (!ingestSamples || HasBatches(store)) return [];

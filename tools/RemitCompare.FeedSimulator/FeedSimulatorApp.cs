@@ -39,10 +39,12 @@ public static class FeedSimulatorApp
         return app;
     }
 
-    /// <summary>Starts the app on a free loopback port; the base address it listens on.</summary>
-    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(SimulatorState state, CancellationToken cancellationToken = default)
+    /// <summary>Starts the app on a free loopback port, after <paramref name="configure"/> (e.g. a middleware of a test); the base address it listens on.</summary>
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(
+        SimulatorState state, Action<WebApplication>? configure = null, CancellationToken cancellationToken = default)
     {
         var app = Build(state);
+        configure?.Invoke(app);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address.TrimEnd('/') + "/"));

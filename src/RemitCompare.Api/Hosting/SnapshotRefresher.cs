@@ -39,9 +39,13 @@ public sealed class SnapshotRefresher(Store store, SnapshotHolder holder, TimePr
         lock (_checking) return Rebuild(Batches());
     }
 
+    /// <summary>Runs after a snapshot is built and before its batches are noted: lets a test commit a batch the build did not see.</summary>
+    internal Action? AfterBuild { get; set; }
+
     private Snapshot Rebuild(string before)
     {
         var snapshot = holder.Refresh();
+        AfterBuild?.Invoke();
         _seen = before;
         return snapshot;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using System.Data;
 using System.Data.Common;
+using RemitCompare.Data.Coordination;
 using RemitCompare.Data.Flows;
 using RemitCompare.Domain.Services;
 
@@ -26,14 +27,19 @@ public sealed class BatchWriter(Store store, TimeProvider clock)
             new { source, payloadSha256 });
     }
 
-    /// <summary>Stores a batch. <paramref name="progress"/> receives the number of rows written so far; <paramref name="flows"/> are bilateral remittance estimates.</summary>
+    /// <summary>
+    /// Stores a batch. <paramref name="progress"/> receives the number of rows written so far; <paramref name="flows"/> are
+    /// bilateral remittance estimates; <paramref name="fence"/> is confirmed just before the commit (a batch fetched under the
+    /// ingestion lease throws <see cref="LeaseLostException"/> and stores nothing once the lease is lost).
+    /// </summary>
     public BatchOutcome Write(
         BatchHeader header,
         IReadOnlyCollection<ObservationRecord> observations,
         IReadOnlyCollection<ReferenceRateRecord> rates,
         IReadOnlyCollection<QuarantinedRow> quarantine,
         IProgress<int>? progress = null,
-        IReadOnlyCollection<FlowRecord>? flows = null)
+        IReadOnlyCollection<FlowRecord>? flows = null,
+        LeaseFence? fence = null)
     {
         flows ??= [];
         using var connection = store.Open();
@@ -97,6 +103,7 @@ public sealed class BatchWriter(Store store, TimeProvider clock)
             """,
             new { finished = StoredTime.Format(clock.GetUtcNow()), read = total + quarantine.Count, accepted, quarantined = quarantine.Count, batchId },
             tx);
+        fence?.Confirm(connection, tx);
         tx.Commit();
         return new BatchOutcome(batchId, false, accepted, total - accepted, quarantine.Count);
     }

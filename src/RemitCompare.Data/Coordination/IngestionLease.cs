@@ -15,6 +15,12 @@ public abstract class IngestionLease : IAsyncDisposable
     /// </summary>
     public abstract Task<bool> HoldAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The check a batch written under the lease as it is held now makes before it commits; it fails once this process
+    /// has lost the lease, even when the process has not noticed yet.
+    /// </summary>
+    public virtual LeaseFence Fence => LeaseFence.None;
+
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RemitCompare.Data;
+using RemitCompare.Data.Coordination;
 using RemitCompare.Data.Feeds;
 using RemitCompare.Ingestion.Ecb;
 
@@ -10,7 +11,7 @@ public sealed class EcbDailySource(FeedSourceOptions options, Store store, TimeP
     : FeedSource(options, store, clock, logger)
 {
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<FetchRecord>> RunAsync(CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<FetchRecord>> RunAsync(LeaseFence fence, CancellationToken cancellationToken)
     {
         var startedAt = Clock.GetUtcNow();
         var what = Options.Url!.ToString();
@@ -20,7 +21,7 @@ public sealed class EcbDailySource(FeedSourceOptions options, Store store, TimeP
         {
             using var stream = new MemoryStream(body, writable: false);
             var ecb = EcbRates.ReadDailyXml(stream);
-            return [Commit(startedAt, Payload(what, body), "rates", [], ecb.Rates, ecb.Quarantine)];
+            return [Commit(startedAt, Payload(what, body), "rates", fence, [], ecb.Rates, ecb.Quarantine)];
         }
         catch (IngestionException e)
         {

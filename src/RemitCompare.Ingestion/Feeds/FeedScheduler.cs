@@ -152,18 +152,30 @@ public sealed class FeedScheduler : IDisposable
 
     private async Task<IReadOnlyList<FetchRecord>> RunAsync(FeedSource source, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _lease) is { } lease && !await lease.HoldAsync(cancellationToken))
+        var fence = LeaseFence.None;
+        if (Volatile.Read(ref _lease) is { } lease)
         {
-            // Another process may hold the lease already: a cycle now could store what it stores.
-            if (Volatile.Read(ref _stepDown) is { } stepDown) await stepDown.CancelAsync();
-            return [];
+            if (!await lease.HoldAsync(cancellationToken))
+            {
+                // Another process may hold the lease already: a cycle now could store what it stores.
+                await StepDownAsync();
+                return [];
+            }
+            fence = lease.Fence;
         }
         try
         {
-            var records = await source.RunAsync(cancellationToken);
+            var records = await source.RunAsync(fence, cancellationToken);
             ReloadHistories();
             foreach (var record in records.Where(r => r.Outcome == "ok")) _batchCommitted?.Invoke(record);
             return records;
+        }
+        catch (LeaseLostException e)
+        {
+            // The lease went (its session ended) while this cycle ran: another process may lead now, so this one stops.
+            _logger.LogWarning("Source {Source}: {Reason} Nothing was stored; this process steps down", source.Name, e.Message);
+            await StepDownAsync();
+            return [];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -171,6 +183,11 @@ public sealed class FeedScheduler : IDisposable
             _logger.LogError(e, "Source {Source}: run failed", source.Name);
             return [];
         }
+    }
+
+    private async Task StepDownAsync()
+    {
+        if (Volatile.Read(ref _stepDown) is { } stepDown) await stepDown.CancelAsync();
     }
 
     private IReadOnlyDictionary<string, SourceHistory> ReloadHistories()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using RemitCompare.Data;
 using RemitCompare.Data.Batches;
+using RemitCompare.Data.Coordination;
 using RemitCompare.Data.Feeds;
 using RemitCompare.Ingestion.Files;
 
@@ -58,8 +59,11 @@ public abstract class FeedSource : IDisposable
     /// <summary>The fetch log.</summary>
     protected FeedLog Log { get; }
 
-    /// <summary>Fetches and stores; one record per batch attempted. Never throws but for cancellation.</summary>
-    public abstract Task<IReadOnlyList<FetchRecord>> RunAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Fetches and stores, each batch confirming <paramref name="fence"/> before it commits; one record per batch attempted.
+    /// Never throws but for cancellation and <see cref="LeaseLostException"/> (the batch was rolled back, nothing recorded).
+    /// </summary>
+    public abstract Task<IReadOnlyList<FetchRecord>> RunAsync(LeaseFence fence, CancellationToken cancellationToken);
 
     /// <summary>GETs a URL through the pipeline; the body when the answer is 200, else why not.</summary>
     protected async Task<(byte[]? Body, string? Error)> GetAsync(Uri uri, CancellationToken cancellationToken)
@@ -88,13 +92,13 @@ public abstract class FeedSource : IDisposable
         return outcome.Result!.Status == HttpStatusCode.OK ? (outcome.Result.Body, null) : (null, FeedResilience.Describe(outcome));
     }
 
-    /// <summary>Writes a batch, keeps the raw payload and records the fetch.</summary>
-    protected FetchRecord Commit(DateTimeOffset startedAt, Payload payload, string kind,
+    /// <summary>Keeps the raw payload, writes a batch that confirms <paramref name="fence"/> before it commits, and records the fetch.</summary>
+    protected FetchRecord Commit(DateTimeOffset startedAt, Payload payload, string kind, LeaseFence fence,
         IReadOnlyCollection<ObservationRecord> observations, IReadOnlyCollection<ReferenceRateRecord> rates, IReadOnlyCollection<QuarantinedRow> quarantine)
     {
         Log.KeepPayload(payload.Sha256, Name, startedAt, payload.Bytes);
         var outcome = new BatchWriter(Store, Clock).Write(
-            new BatchHeader(Name, kind, payload.Name, payload.Sha256, payload.Bytes.LongLength, startedAt), observations, rates, quarantine);
+            new BatchHeader(Name, kind, payload.Name, payload.Sha256, payload.Bytes.LongLength, startedAt), observations, rates, quarantine, fence: fence);
         var record = new FetchRecord(Name, startedAt, Clock.GetUtcNow(), outcome.AlreadyIngested ? "unchanged" : "ok", null, outcome.BatchId,
             outcome.Accepted, outcome.AlreadyIngested ? 0 : outcome.Quarantined);
         Log.Record(record);

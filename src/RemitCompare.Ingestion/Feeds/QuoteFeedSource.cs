@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RemitCompare.Data;
+using RemitCompare.Data.Coordination;
 using RemitCompare.Data.Feeds;
 using RemitCompare.Data.Rates;
 using RemitCompare.Domain.Pricing;
@@ -18,10 +19,10 @@ public sealed class QuoteFeedSource(FeedSourceOptions options, QuoteRules rules,
     private readonly QuoteValidator _validator = new(rules);
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<FetchRecord>> RunAsync(CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<FetchRecord>> RunAsync(LeaseFence fence, CancellationToken cancellationToken)
     {
         var records = new List<FetchRecord>();
-        foreach (var corridor in Options.Corridors) records.Add(await FetchAsync(corridor, cancellationToken));
+        foreach (var corridor in Options.Corridors) records.Add(await FetchAsync(corridor, fence, cancellationToken));
         return records;
     }
 
@@ -34,7 +35,7 @@ public sealed class QuoteFeedSource(FeedSourceOptions options, QuoteRules rules,
         return new Uri(url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query);
     }
 
-    private async Task<FetchRecord> FetchAsync(FeedCorridor corridor, CancellationToken cancellationToken)
+    private async Task<FetchRecord> FetchAsync(FeedCorridor corridor, LeaseFence fence, CancellationToken cancellationToken)
     {
         var startedAt = Clock.GetUtcNow();
         var what = $"{Options.Url} {corridor.From}-{corridor.To} {corridor.SendCurrency}/{corridor.ReceiveCurrency}";
@@ -51,7 +52,7 @@ public sealed class QuoteFeedSource(FeedSourceOptions options, QuoteRules rules,
         {
             var references = new RateStore(Store).EcbBook();
             var (observations, quarantine) = new QuoteFeedBatch(_validator, references).Build(corridor, answers, Clock.GetUtcNow());
-            return Commit(startedAt, payload, "feed", observations, [], quarantine);
+            return Commit(startedAt, payload, "feed", fence, observations, [], quarantine);
         }
         catch (IngestionException e)
         {

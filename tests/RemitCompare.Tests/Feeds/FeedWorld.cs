@@ -38,19 +38,22 @@ internal sealed class FeedWorld : IAsyncDisposable
     /// <summary>The ECB cross rate USD→MXN the store holds at the start.</summary>
     public decimal UsdMxnMid { get; private set; }
 
-    /// <summary>A world whose store holds reference data and ECB rates; <paramref name="realClock"/> stamps quotes with the real time (for a CLI process).</summary>
-    public static async Task<FeedWorld> StartAsync(bool realClock = false)
+    /// <summary>
+    /// A world whose store (<paramref name="store"/>, else a new one) holds reference data and ECB rates; <paramref name="realClock"/>
+    /// stamps quotes with the real time (for a CLI process); <paramref name="simulator"/> may add to the simulator before it starts.
+    /// </summary>
+    public static async Task<FeedWorld> StartAsync(bool realClock = false, TempStore? store = null, Action<WebApplication>? simulator = null)
     {
         var clock = new FakeTimeProvider(Start);
-        var store = TempStore.Empty();
+        store ??= TempStore.Empty();
         DefaultDataSet.EnsureLoaded(store.Store, clock, ingestSamples: false);
         new Ingestor(store.Store, clock).Ingest(FileSource.Ecb, DefaultDataSet.Open("ecb/eurofxref-hist-2023q4-2026q1.csv"));
         var book = new RateStore(store.Store).EcbBook();
         var mid = Math.Round(book.FromEcb("USD", "MXN", DateOnly.FromDateTime(Start.UtcDateTime))!.Rate, 4);
-        var simulator = new SimulatorState(realClock ? TimeProvider.System : clock);
-        simulator.Mids["USD-MXN"] = mid;
-        var (app, address) = await FeedSimulatorApp.StartAsync(simulator);
-        return new FeedWorld(store, clock, simulator, app, address) { UsdMxnMid = mid };
+        var state = new SimulatorState(realClock ? TimeProvider.System : clock);
+        state.Mids["USD-MXN"] = mid;
+        var (app, address) = await FeedSimulatorApp.StartAsync(state, configure: simulator);
+        return new FeedWorld(store, clock, state, app, address) { UsdMxnMid = mid };
     }
 
     /// <summary>A quote source on the simulator for USD→MXN at 200 and 500, with resilience settings for tests.</summary>

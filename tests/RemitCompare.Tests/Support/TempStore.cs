@@ -20,10 +20,10 @@ public sealed class TempStore : IDisposable
     private static readonly Lazy<string> ReferenceTemplate = new(() => Template(store => DefaultDataSet.EnsureLoaded(store, TimeProvider.System, ingestSamples: false)));
     private static readonly Lazy<string> DefaultTemplate = new(() => Template(store => DefaultDataSet.EnsureLoaded(store, TimeProvider.System)));
 
-    private TempStore(string directory, Lazy<string>? template = null)
+    private TempStore(string directory, Lazy<string>? template = null, bool? postgres = null)
     {
         Directory = directory;
-        if (OnPostgres)
+        if (postgres ?? OnPostgres)
         {
             _connectionString = PostgresCluster.CreateDatabase(template?.Value);
             Store = new PostgresStore(_connectionString);
@@ -64,6 +64,12 @@ public sealed class TempStore : IDisposable
 
     /// <summary>A store filled with the embedded default data, as on a first start.</summary>
     public static TempStore WithDefaultData() => Filled(DefaultTemplate, ingestSamples: true);
+
+    /// <summary>
+    /// A database on the run's PostgreSQL cluster whatever the run's engine, for tests of what only PostgreSQL does:
+    /// like <see cref="WithDefaultData"/> when <paramref name="defaultData"/>, else like <see cref="WithReferenceData"/>.
+    /// </summary>
+    public static TempStore OnPostgresCluster(bool defaultData) => new(NewFolder(), defaultData ? DefaultTemplate : ReferenceTemplate, postgres: true);
 
     /// <summary>A store that exists but holds nothing yet (not even the schema).</summary>
     public static TempStore Empty() => new(NewFolder());
