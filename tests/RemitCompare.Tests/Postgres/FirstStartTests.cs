@@ -13,18 +13,20 @@ public sealed class FirstStartTests
         ["ecb/eurofxref-hist-2023q4-2026q1.csv", "ecb/eurofxref-daily.xml", "rpw/rpw_east_africa_2024_2025.csv", "knomad/bilateral_remittance_2021_subset.csv"];
 
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
-    private string _database = "";
+    private TempStore _empty = null!;
+
+    private string Database => ((PostgresStore)_empty.Store).ConnectionString;
 
     [SetUp]
-    public void CreateDatabase() => _database = PostgresCluster.CreateDatabase();
+    public void CreateDatabase() => _empty = TempStore.EmptyOnPostgresCluster();
 
     [TearDown]
-    public void DropDatabase() => PostgresCluster.DropDatabase(_database);
+    public void DropDatabase() => _empty.Dispose();
 
     [Test]
     public void Three_nodes_starting_together_load_the_default_data_once()
     {
-        var stores = Enumerable.Range(0, 3).Select(_ => new PostgresStore(_database)).ToList();
+        var stores = Enumerable.Range(0, 3).Select(_ => new PostgresStore(Database)).ToList();
         try
         {
             using var together = new Barrier(stores.Count);
@@ -55,15 +57,15 @@ public sealed class FirstStartTests
     [Test]
     public async Task A_node_starting_while_another_fills_the_store_waits_for_it_and_then_loads_nothing()
     {
-        using var first = new PostgresStore(_database);
-        using var second = new PostgresStore(_database);
+        using var first = new PostgresStore(Database);
+        using var second = new PostgresStore(Database);
         Task<IReadOnlyList<IngestionSummary>> starting;
         long written;
         using (first.HoldSetupLock())
         {
             starting = Task.Factory.StartNew(() => DefaultDataSet.EnsureLoaded(second, TimeProvider.System),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            Assert.That(await NodeWorld.EventuallyAsync(() => Task.FromResult(ServerSessions.SomeoneWaits(_database, "advisory")), TimeSpan.FromSeconds(60)), Is.True,
+            Assert.That(await NodeWorld.EventuallyAsync(() => Task.FromResult(ServerSessions.SomeoneWaits(Database, "advisory")), TimeSpan.FromSeconds(60)), Is.True,
                 "the second node waits for the setup lock");
 
             // The first node fills the store meanwhile, as EnsureLoaded does under the lock.
@@ -85,7 +87,7 @@ public sealed class FirstStartTests
 
     private List<StoredBatch> StoredBatches()
     {
-        using var connection = new NpgsqlConnection(_database);
+        using var connection = new NpgsqlConnection(Database);
         connection.Open();
         using var command = new NpgsqlCommand("SELECT id, payload_sha256 FROM batches ORDER BY id", connection);
         using var reader = command.ExecuteReader();

@@ -71,6 +71,9 @@ public sealed class TempStore : IDisposable
     /// </summary>
     public static TempStore OnPostgresCluster(bool defaultData) => new(NewFolder(), defaultData ? DefaultTemplate : ReferenceTemplate, postgres: true);
 
+    /// <summary>Like <see cref="Empty"/>, but a database on the run's PostgreSQL cluster whatever the run's engine.</summary>
+    public static TempStore EmptyOnPostgresCluster() => new(NewFolder(), postgres: true);
+
     /// <summary>A store that exists but holds nothing yet (not even the schema).</summary>
     public static TempStore Empty() => new(NewFolder());
 
