@@ -100,6 +100,19 @@ public sealed class HardeningTests
         }
     }
 
+    [Test]
+    public async Task Request_logs_name_a_HEAD_as_HEAD()
+    {
+        var lines = new ConcurrentQueue<string>();
+        using var api = new ApiFactory(new Dictionary<string, string> { ["Logging:LogLevel:RemitCompare.Api.Hosting.RequestLog"] = "Information" });
+        using var logged = api.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddLogging(l => l.AddProvider(new CollectingLogs(lines)))));
+        using var client = logged.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/v1/corridors");
+        using var response = await client.SendAsync(request);
+
+        Assert.That(string.Join("\n", lines), Does.Contain("HEAD /v1/corridors answered 200"));
+    }
+
     private sealed class CollectingLogs(ConcurrentQueue<string> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Logger(lines);
