@@ -70,7 +70,7 @@ public sealed record TrustedProxies(IReadOnlyList<IPAddress> Proxies, IReadOnlyL
             $"{setting}: '{text}' is not a network in CIDR notation (its first address, a slash and the prefix length, e.g. 10.0.0.0/8 or fd00::/8).");
     }
 
-    /// <summary>An address in the usual dotted-quad or IPv6 form; IPAddress.TryParse alone also reads "10.1", or "010.0.0.1" as octal.</summary>
+    /// <summary>An address in the usual dotted-quad or IPv6 form; IPAddress.TryParse alone also takes "10.1" or "010.0.0.1", whose meaning is anyone's guess.</summary>
     private static IPAddress? Plain(string text) =>
         IPAddress.TryParse(text, out var address) && (address.AddressFamily == AddressFamily.InterNetworkV6 || address.ToString() == text) ? address : null;
 }

@@ -23,8 +23,7 @@ public sealed class TrustedProxyTests
         await using var host = await AppHost.StartAsync(settings);
 
         var statuses = new List<int>();
-        foreach (var client in new[] { "203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4" })
-            statuses.Add((await RawHttp.SendAsync(host.Origin, "GET", Corridors, ("X-Forwarded-For", client))).Status);
+        foreach (var client in new[] { "203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4" }) statuses.Add(await Status(host, client));
 
         Assert.That(statuses, Is.EqualTo(new[] { 200, 200, 200, 429 }), "four 'clients', one bucket: the loopback connection's");
     }
@@ -36,10 +35,9 @@ public sealed class TrustedProxyTests
         settings["Proxy:KnownProxies:0"] = "127.0.0.1";
         await using var host = await AppHost.StartAsync(settings);
 
-        async Task<int> From(string forwardedFor) => (await RawHttp.SendAsync(host.Origin, "GET", Corridors, ("X-Forwarded-For", forwardedFor))).Status;
-        var first = new[] { await From("203.0.113.1"), await From("203.0.113.1"), await From("203.0.113.1") };
-        var spoofing = await From("198.51.100.9, 203.0.113.1");
-        var second = await From("203.0.113.2");
+        var first = new[] { await Status(host, "203.0.113.1"), await Status(host, "203.0.113.1"), await Status(host, "203.0.113.1") };
+        var spoofing = await Status(host, "198.51.100.9, 203.0.113.1");
+        var second = await Status(host, "203.0.113.2");
 
         using (Assert.EnterMultipleScope())
         {
@@ -56,8 +54,10 @@ public sealed class TrustedProxyTests
         settings["Proxy:KnownNetworks"] = "127.0.0.0/8, 10.0.0.0/8"; // one value, as an environment variable gives it
         await using var host = await AppHost.StartAsync(settings);
 
-        async Task<int> Via(string forwardedFor) => (await RawHttp.SendAsync(host.Origin, "GET", Corridors, ("X-Forwarded-For", forwardedFor))).Status;
-        var statuses = new[] { await Via("203.0.113.7, 10.1.2.3"), await Via("203.0.113.7, 10.5.5.5"), await Via("203.0.113.8, 10.1.2.3") };
+        var statuses = new[]
+        {
+            await Status(host, "203.0.113.7, 10.1.2.3"), await Status(host, "203.0.113.7, 10.5.5.5"), await Status(host, "203.0.113.8, 10.1.2.3"),
+        };
 
         Assert.That(statuses, Is.EqualTo(new[] { 200, 429, 200 }), "the client is the address before the load balancer's, whichever node passed it on");
     }
@@ -130,6 +130,10 @@ public sealed class TrustedProxyTests
 
         Assert.That(refused!.Message, Does.Contain("the API did not start").And.Contain("Proxy:KnownNetworks:0: '10.0.0.0/33' is not a network in CIDR notation"));
     }
+
+    /// <summary>The status of a GET of the corridors with <c>X-Forwarded-For</c> as given.</summary>
+    private static async Task<int> Status(AppHost host, string forwardedFor) =>
+        (await RawHttp.SendAsync(host.Origin, "GET", Corridors, ("X-Forwarded-For", forwardedFor))).Status;
 
     /// <summary>A permit limit per hour: the requests of a test never straddle two windows, however slow the machine.</summary>
     private static Dictionary<string, string> Limit(int permits) =>
