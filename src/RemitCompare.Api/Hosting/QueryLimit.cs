@@ -11,8 +11,11 @@ namespace RemitCompare.Api.Hosting;
 /// </summary>
 public static class QueryLimit
 {
-    /// <summary>Characters in the query string (after the <c>?</c>, as sent, percent-encoded); the whole request line used to be capped at this.</summary>
-    public const int MaxLength = 8 * 1024;
+    /// <summary>
+    /// Characters in the query string (after the <c>?</c>, as sent, percent-encoded): room for a 10 KB value, which is
+    /// answered by the validation that names its own parameter.
+    /// </summary>
+    public const int MaxLength = 12 * 1024;
 
     /// <summary>Kestrel's request-line limit (method, path, query and version), raised from its default 8 KB.</summary>
     public const int RequestLineBytes = 16 * 1024;

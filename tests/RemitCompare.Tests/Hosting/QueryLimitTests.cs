@@ -34,8 +34,8 @@ public sealed class QueryLimitTests
         Assert.That(answer.Status, Is.EqualTo(System.Net.HttpStatusCode.OK));
     }
 
-    [TestCase(QueryLimit.MaxLength + 1)]
-    [TestCase(QueryLimit.RequestLineBytes - 100)] // past Kestrel's default 8 KB request line
+    [TestCase(QueryLimit.MaxLength + 1)] // past Kestrel's default 8 KB request line too
+    [TestCase(QueryLimit.RequestLineBytes - 100)]
     public async Task A_longer_query_gets_414_problem_naming_query(int length)
     {
         var answer = await ApiAnswer.GetAsync(_client, Padded(length));
