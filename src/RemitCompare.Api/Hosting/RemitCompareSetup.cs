@@ -34,11 +34,15 @@ public static class RemitCompareSetup
     }
 
     /// <summary>
-    /// Fills an empty store from the embedded default data, starts building the first snapshot, and turns every error
-    /// response (unknown route, unhandled fault) into problem+json without internals.
+    /// Takes the client from a trusted proxy's headers and routes HEAD as GET (both before routing), fills an empty store
+    /// from the embedded default data, starts building the first snapshot, and turns every error response (unknown
+    /// route, unhandled fault) into problem+json without internals.
     /// </summary>
     public static WebApplication UseRemitCompare(this WebApplication app)
     {
+        app.UseTrustedProxies();
+        app.UseHeadAsGet();
+        app.UseRouting();
         var store = app.Services.GetRequiredService<Store>();
         var loaded = DefaultDataSet.EnsureLoaded(store, app.Services.GetRequiredService<TimeProvider>(),
             app.Configuration.GetValue("Store:LoadDefaultData", true));

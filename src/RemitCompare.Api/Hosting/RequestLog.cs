@@ -20,7 +20,7 @@ public sealed class RequestLog(RequestDelegate next, ILogger<RequestLog> logger)
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
             logger.LogInformation("{Method} {Route} answered {Status} in {Milliseconds:0.0} ms",
-                context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                HeadRequests.SentMethod(context), route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 }

@@ -63,6 +63,7 @@ internal sealed class ApiProcess : IDisposable
             }
             await Task.Delay(100);
         }
+        if (api._process.HasExited) api._process.WaitForExit(); // the output read to its end
         var output = api.Output;
         api.Dispose();
         throw new InvalidOperationException($"the API did not start within {patience.TotalSeconds} s:\n{output}");

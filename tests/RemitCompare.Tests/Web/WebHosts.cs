@@ -22,11 +22,14 @@ public sealed class AppHost : IAsyncDisposable
     /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Origin { get; }
 
+    /// <summary>The app's services (its endpoints among them).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>An absolute URL of the app.</summary>
     public string Url(string pathAndQuery) => new Uri(Origin, pathAndQuery).ToString();
 
-    /// <summary>Starts the app as Program.cs does, filled from the default data.</summary>
-    public static async Task<AppHost> StartAsync()
+    /// <summary>Starts the app as Program.cs does, filled from the default data; <paramref name="settings"/> go last.</summary>
+    public static async Task<AppHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var store = TempStore.Empty();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
@@ -35,6 +38,7 @@ public sealed class AppHost : IAsyncDisposable
         // One browser drives every page test against this host from one address: the public rate limit is lifted, as in ApiFactory.
         builder.Configuration["RateLimits:PermitLimit"] = "1000000";
         builder.Configuration["RateLimits:StrictPermitLimit"] = "1000000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Configuration[key] = value;
         builder.Logging.ClearProviders();
         builder.AddRemitCompare();
         var app = builder.Build();
