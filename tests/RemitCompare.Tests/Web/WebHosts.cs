@@ -22,6 +22,9 @@ public sealed class AppHost : IAsyncDisposable
     /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Origin { get; }
 
+    /// <summary>The app's store, for what a test must do as an operator (create an API key).</summary>
+    public RemitCompare.Data.Store Store => _store.Store;
+
     /// <summary>An absolute URL of the app.</summary>
     public string Url(string pathAndQuery) => new Uri(Origin, pathAndQuery).ToString();
 

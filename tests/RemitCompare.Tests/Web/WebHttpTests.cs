@@ -93,7 +93,7 @@ public sealed class WebHttpTests : ApiFixture
 
         Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(answer.MediaType, Is.EqualTo("text/html"));
-        Assert.That(answer.Body, Does.Contain("no prices are held for GBR → KEN").And.Contain("aria-invalid=\"true\""));
+        Assert.That(answer.Body, Does.Contain("no prices are held for United Kingdom → Kenya").And.Contain("aria-invalid=\"true\""));
     }
 
     [Test]
