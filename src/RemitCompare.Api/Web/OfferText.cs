@@ -15,8 +15,12 @@ public sealed partial class OfferText(Language language)
     public string Money(decimal amount, Currency currency) =>
         string.Concat(currency.Round(amount).ToString("N" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), Culture), "\u00A0", currency.Code);
 
-    /// <summary>A percentage with one decimal in the locale's percent pattern.</summary>
-    public string Percent(decimal pct) => (Math.Round(pct, 1, MidpointRounding.ToEven) / 100m).ToString("P1", Culture);
+    /// <summary>
+    /// A percentage with one decimal in the locale's percent pattern: the API's figure (2 decimals) rounded half-to-even, as
+    /// the widget rounds it, so the page and the widget never differ by a tenth.
+    /// </summary>
+    public string Percent(decimal pct) =>
+        (Math.Round(Math.Round(pct, 2, MidpointRounding.ToEven), 1, MidpointRounding.ToEven) / 100m).ToString("P1", Culture);
 
     /// <summary>A rate with the six significant digits the API gives.</summary>
     public string Rate(decimal rate) => Features.CompareApi.Significant(rate)!.Value.ToString("#,##0.############", Culture);

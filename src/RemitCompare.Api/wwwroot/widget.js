@@ -103,7 +103,8 @@ ul.e{margin:.2em 0;padding-inline-start:1.1em}.s,.a{font-size:.8em;color:var(--r
       const num = new Intl.NumberFormat(loc, { maximumFractionDigits: 3 });
       return {
         money: m => m ? `${num.format(m.amount)}\u00a0${m.currency}` : t.s.unknown,
-        pct: p => new Intl.NumberFormat(loc, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p / 100),
+        // The API's 2-decimal figure as a decimal string (not p / 100, a binary fraction), rounded half-to-even as the page does.
+        pct: p => new Intl.NumberFormat(loc, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, roundingMode: "halfEven" }).format(`${p}e-2`),
         rate: r => new Intl.NumberFormat(loc, { maximumSignificantDigits: 6 }).format(r),
         date: d => new Intl.DateTimeFormat(loc, { dateStyle: "long", timeZone: "UTC" }).format(new Date(d)),
         day: d => new Intl.DateTimeFormat(loc, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(d)),
