@@ -65,9 +65,7 @@ public sealed partial class ReaderLanguageBrowserTests
     public async Task The_results_and_the_widget_name_the_countries_in_the_language(string lang)
     {
         await using var context = await WebSession.NewContext();
-        var page = await Pages.Open(context, $"/compare?lang={lang}&" + Pages.Question);
-        var widget = await Widget(context, $"names-{lang}", $"from=\"KEN\" to=\"UGA\" amount=\"10000\" currency=\"KES\" lang=\"{lang}\"");
-        await widget.Locator("remit-compare li.o").First.WaitForAsync();
+        var (page, widget) = await PageAndWidget(context, lang, "names");
 
         var (kenya, uganda) = (Pages.IcuName(lang, "KEN"), Pages.IcuName(lang, "UGA"));
         using (Assert.EnterMultipleScope())
@@ -135,9 +133,7 @@ public sealed partial class ReaderLanguageBrowserTests
     public async Task The_page_and_the_widget_write_rates_percentages_and_dates_alike(string lang)
     {
         await using var context = await WebSession.NewContext();
-        var page = await Pages.Open(context, $"/compare?lang={lang}&" + Pages.Question);
-        var widget = await Widget(context, $"figures-{lang}", $"from=\"KEN\" to=\"UGA\" amount=\"10000\" currency=\"KES\" lang=\"{lang}\"");
-        await widget.Locator("remit-compare li.o").First.WaitForAsync();
+        var (page, widget) = await PageAndWidget(context, lang, "figures");
 
         var onPage = await Figures(page.Locator(".offers .offer"));
         var inWidget = await Figures(widget.Locator("remit-compare li.o"));
@@ -162,6 +158,15 @@ public sealed partial class ReaderLanguageBrowserTests
 
     /// <summary>What a language file says when 'abc' is sent as the amount.</summary>
     private static string NotANumber(string lang) => Pages.Text(lang, "error.amount.not_a_number").Replace("{0}", "abc", StringComparison.Ordinal);
+
+    /// <summary>The page and the widget answering the same question in a language, both shown.</summary>
+    private static async Task<(IPage Page, IPage Widget)> PageAndWidget(IBrowserContext context, string lang, string name)
+    {
+        var page = await Pages.Open(context, $"/compare?lang={lang}&" + Pages.Question);
+        var widget = await Widget(context, $"{name}-{lang}", $"from=\"KEN\" to=\"UGA\" amount=\"10000\" currency=\"KES\" lang=\"{lang}\"");
+        await widget.Locator("remit-compare li.o").First.WaitForAsync();
+        return (page, widget);
+    }
 
     /// <summary>An NGO's page on another origin with the widget on it, opened.</summary>
     private static async Task<IPage> Widget(IBrowserContext context, string name, string attributes)
