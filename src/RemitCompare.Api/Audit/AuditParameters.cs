@@ -13,7 +13,7 @@ public static partial class AuditParameters
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)) return moment.ToUniversalTime();
-        errors.Add("asOf", $"'{QueryErrors.Shorten(text)}' is not a date or moment (use 2025-09-30 or 2025-09-30T12:00:00Z)");
+        errors.Add("asOf", QueryReasons.MomentMalformed, QueryErrors.Shorten(text));
         return null;
     }
 
@@ -22,7 +22,7 @@ public static partial class AuditParameters
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (SurveyPeriod.Normalise(text) is { } period) return period;
-        errors.Add("period", $"'{QueryErrors.Shorten(text)}' is not a quarter (use 2025Q3)");
+        errors.Add("period", QueryReasons.PeriodMalformed, QueryErrors.Shorten(text));
         return null;
     }
 
@@ -30,7 +30,7 @@ public static partial class AuditParameters
     public static string Country(this QueryErrors errors, string name, string text)
     {
         if (CountryCode().IsMatch(text)) return text.ToUpperInvariant();
-        errors.Add(name, $"'{QueryErrors.Shorten(text)}' is not a country code (three letters, e.g. KEN)");
+        errors.Add(name, QueryReasons.CountryCodeMalformed, QueryErrors.Shorten(text));
         return text;
     }
 
@@ -40,7 +40,7 @@ public static partial class AuditParameters
         if (string.IsNullOrWhiteSpace(text)) return [];
         var keys = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(k => k.ToUpperInvariant()).ToList();
         foreach (var bad in keys.Where(k => !CorridorKey().IsMatch(k)))
-            errors.Add("corridors", $"'{QueryErrors.Shorten(bad)}' is not a corridor (use FROM-TO, e.g. KEN-UGA)");
+            errors.Add("corridors", QueryReasons.CorridorMalformed, QueryErrors.Shorten(bad));
         return keys.Distinct().Order(StringComparer.Ordinal).ToList();
     }
 

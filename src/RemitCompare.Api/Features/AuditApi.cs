@@ -24,7 +24,7 @@ public static class AuditApi
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var batchId))
         {
             var errors = new QueryErrors();
-            errors.Add("id", $"'{QueryErrors.Shorten(id)}' is not a batch id (a positive whole number, as in an indicator's batches)");
+            errors.Add("id", QueryReasons.BatchIdMalformed, QueryErrors.Shorten(id));
             return errors.ToProblem();
         }
         if (ledger.Find(batchId) is not { } found)

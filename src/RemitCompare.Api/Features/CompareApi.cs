@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RemitCompare.Api.Audit;
 using RemitCompare.Api.Json;
@@ -60,27 +61,27 @@ public static class CompareApi
         var mode = CompareMode.Send;
         decimal? number = null;
         if (string.IsNullOrWhiteSpace(q.Amount) == string.IsNullOrWhiteSpace(q.Receive))
-            errors.Add("amount", "give either amount (what the sender sends) or receive (what the recipient must get), not both or neither");
+            errors.Add("amount", QueryReasons.AmountSendOrReceive);
         else if (!string.IsNullOrWhiteSpace(q.Receive))
             (mode, number) = (CompareMode.Receive, errors.PositiveAmount("receive", q.Receive, AbsoluteMaximum));
         else
             number = errors.PositiveAmount("amount", q.Amount, AbsoluteMaximum);
-        if (from is not null && to is not null && from.Iso3 == to.Iso3) errors.Add("to", "must differ from 'from'");
+        if (from is not null && to is not null && from.Iso3 == to.Iso3) errors.Add("to", QueryReasons.CountrySameAsFrom);
         if (!errors.IsEmpty || from is null || to is null) return null;
 
         var corridor = snapshot.Corridor(from.Iso3, to.Iso3);
         if (corridor is null || corridor.Quotes.Count == 0)
         {
-            errors.Add("to", $"no prices are held for {from.Iso3} → {to.Iso3}; GET /v1/corridors lists the corridors covered");
+            errors.Add("to", QueryReasons.CorridorNotCovered, from.Iso3, to.Iso3);
             return null;
         }
-        var sendCurrency = CorridorCurrency(errors, "currency", q.Currency, corridor.SendCurrencies, null, snapshot.Currencies, "by senders", corridor);
+        var sendCurrency = CorridorCurrency(errors, "currency", q.Currency, corridor.SendCurrencies, null, snapshot.Currencies, QueryReasons.CurrencyNotSent, corridor);
         Currency? receiveCurrency = null;
         if (mode == CompareMode.Receive)
             receiveCurrency = CorridorCurrency(
-                errors, "receiveCurrency", q.ReceiveCurrency, corridor.PayoutCurrencies, to.CurrencyCode, snapshot.Currencies, "for payouts", corridor);
+                errors, "receiveCurrency", q.ReceiveCurrency, corridor.PayoutCurrencies, to.CurrencyCode, snapshot.Currencies, QueryReasons.CurrencyNotPaidOut, corridor);
         else if (!string.IsNullOrWhiteSpace(q.ReceiveCurrency))
-            errors.Add("receiveCurrency", "only applies with receive=");
+            errors.Add("receiveCurrency", QueryReasons.CurrencyOnlyWithReceive);
         if (sendCurrency is null || (mode == CompareMode.Receive && receiveCurrency is null)) return null;
 
         var amountCurrency = mode == CompareMode.Send ? sendCurrency : receiveCurrency!;
@@ -101,17 +102,17 @@ public static class CompareApi
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            errors.Add(parameter, "is required: an ISO 3166 alpha-3 country code such as KEN");
+            errors.Add(parameter, QueryReasons.CountryMissing);
             return null;
         }
         if (code.Trim().Length != 3 || !code.Trim().All(char.IsAsciiLetter))
         {
-            errors.Add(parameter, $"'{QueryErrors.Shorten(code)}' is not an ISO 3166 alpha-3 country code (three letters, e.g. KEN)");
+            errors.Add(parameter, QueryReasons.CountryMalformed, QueryErrors.Shorten(code));
             return null;
         }
         if (!countries.TryGet(code, out var country))
         {
-            errors.Add(parameter, $"unknown country '{code.Trim().ToUpperInvariant()}'");
+            errors.Add(parameter, QueryReasons.CountryUnknown, code.Trim().ToUpperInvariant());
             return null;
         }
         return country;
@@ -123,25 +124,25 @@ public static class CompareApi
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (parse(text, out var value)) return value;
-        errors.Add(parameter, $"'{QueryErrors.Shorten(text)}' is not one of {string.Join(", ", allowed)}");
+        errors.Add(parameter, QueryReasons.ChoiceUnknown, QueryErrors.Shorten(text), string.Join(", ", allowed));
         return null;
     }
 
     private static Currency? CorridorCurrency(
         QueryErrors errors, string parameter, string? code, IReadOnlyList<string> used, string? preferred, CurrencyCatalog currencies,
-        string purpose, CorridorSnapshot corridor)
+        QueryReason unused, CorridorSnapshot corridor)
     {
         // Unsaid, "my mother must get 20,000" means her country's own currency whenever the corridor pays out in it.
         var fallback = preferred is not null && used.Contains(preferred) ? preferred : used[0];
         var wanted = string.IsNullOrWhiteSpace(code) ? fallback : code.Trim().ToUpperInvariant();
         if (!currencies.TryGet(wanted, out var currency))
         {
-            errors.Add(parameter, $"'{QueryErrors.Shorten(code)}' is not an ISO 4217 currency code");
+            errors.Add(parameter, QueryReasons.CurrencyUnknown, QueryErrors.Shorten(code));
             return null;
         }
         if (!used.Contains(currency.Code))
         {
-            errors.Add(parameter, $"{currency.Code} is not used {purpose} in {corridor.From.Iso3} → {corridor.To.Iso3}; use {string.Join(" or ", used)}");
+            errors.Add(parameter, unused, [currency.Code, corridor.From.Iso3, corridor.To.Iso3, .. used]);
             return null;
         }
         return currency;
@@ -151,12 +152,12 @@ public static class CompareApi
     {
         if (decimal.Round(value, currency.MinorUnits) != value)
         {
-            errors.Add(parameter, $"{currency.Code} has {currency.MinorUnits} decimal places; {value} has more");
+            errors.Add(parameter, QueryReasons.AmountTooManyDecimals, currency.Code, currency.MinorUnits.ToString(CultureInfo.InvariantCulture), QueryErrors.Invariant(value));
             return null;
         }
         if (UsdEquivalents.PerUnit(currency.Code, snapshot, DateOnly.FromDateTime(now.UtcDateTime)) is { } toUsd && value * toUsd > MaximumUsdEquivalent)
         {
-            errors.Add(parameter, $"{currency.Code} {value} is more than USD {MaximumUsdEquivalent:N0}: too large to be a remittance");
+            errors.Add(parameter, QueryReasons.AmountOverUsdLimit, currency.Code, QueryErrors.Invariant(value), QueryErrors.Invariant(MaximumUsdEquivalent));
             return null;
         }
         return value;

@@ -40,7 +40,7 @@ public static class ProvidersApi
     {
         var errors = new QueryErrors();
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var providerId))
-            errors.Add("id", $"'{QueryErrors.Shorten(id)}' is not a provider id (a positive whole number from GET /v1/providers)");
+            errors.Add("id", QueryReasons.ProviderIdMalformed, QueryErrors.Shorten(id));
         var moment = errors.AsOf(asOf);
         if (!errors.IsEmpty) return errors.ToProblem();
         var snapshot = snapshots.At(moment);

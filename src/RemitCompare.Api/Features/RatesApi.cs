@@ -24,7 +24,7 @@ public static class RatesApi
         var q = Code(errors, "quote", quote, snapshot);
         var date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (!string.IsNullOrWhiteSpace(at) && !DateOnly.TryParseExact(at.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            errors.Add("at", $"'{QueryErrors.Shorten(at)}' is not a date (yyyy-MM-dd)");
+            errors.Add("at", QueryReasons.DateMalformed, QueryErrors.Shorten(at));
         if (!errors.IsEmpty) return errors.ToProblem();
         if (snapshot.Rates.Resolve(b!, q!, date) is not { } rate)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No reference rate",
@@ -35,7 +35,7 @@ public static class RatesApi
     private static string? Code(QueryErrors errors, string parameter, string text, Domain.Pricing.Snapshot snapshot)
     {
         if (snapshot.Currencies.TryGet(text, out var currency)) return currency.Code;
-        errors.Add(parameter, $"'{QueryErrors.Shorten(text)}' is not an ISO 4217 currency code");
+        errors.Add(parameter, QueryReasons.CurrencyUnknown, QueryErrors.Shorten(text));
         return null;
     }
 }

@@ -30,7 +30,7 @@ public static class SmsApi
     {
         var errors = new QueryErrors();
         if (!string.IsNullOrWhiteSpace(q.Lang) && languages.Find(q.Lang) is null)
-            errors.Add("lang", $"'{QueryErrors.Shorten(q.Lang)}' is not one of {string.Join(", ", languages.All.Select(l => l.Code))}");
+            errors.Add("lang", QueryReasons.ChoiceUnknown, QueryErrors.Shorten(q.Lang), string.Join(", ", languages.All.Select(l => l.Code)));
         var query = new CompareApi.CompareQuery(q.From, q.To, q.Amount, q.Receive, q.Currency, q.ReceiveCurrency, null, null, null, null, null);
         var parsed = CompareApi.Parse(query, snapshots.Current, errors, clock.GetUtcNow());
         if (!errors.IsEmpty || parsed is not var (corridor, request)) return errors.ToProblem();

@@ -47,7 +47,7 @@ public static class SurveysApi
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return Invalid("body", "is not a readable text/csv body or multipart/form-data form");
+            return Invalid("body", QueryReasons.BodyUnreadable);
         }
         if (upload is null)
         {
@@ -65,7 +65,7 @@ public static class SurveysApi
             }
             catch (IngestionException e)
             {
-                return Invalid("body", e.Message + "; nothing was stored");
+                return Invalid("body", QueryReasons.BodyRefused, e.Message);
             }
             catch (DbException e) when (store.Classify(e) is (StoreFault.Full or StoreFault.Unwritable) and var fault)
             {
@@ -121,10 +121,10 @@ public static class SurveysApi
         return new SurveyUploadDto(s.BatchId, s.AlreadyIngested, s.Layout, key.KeyId, s.RowsRead, s.Accepted, s.AlreadyStored, s.Quarantine.Count, rows);
     }
 
-    private static ValidationProblem Invalid(string parameter, string reason)
+    private static ValidationProblem Invalid(string parameter, QueryReason reason, params string[] values)
     {
         var errors = new QueryErrors();
-        errors.Add(parameter, reason);
+        errors.Add(parameter, reason, values);
         return errors.ToProblem();
     }
 }

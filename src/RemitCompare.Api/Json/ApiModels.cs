@@ -73,6 +73,12 @@ public sealed record HealthDto(
     string Status, long SnapshotVersion, DateTimeOffset? AsOf, int Corridors, int Quotes, IReadOnlyList<SourceStatusDto> Sources, string? IngestionError,
     bool IngestionLeader);
 
+/// <summary>One reason a parameter is refused, in a 400 problem's <c>reasons</c>.</summary>
+/// <param name="Parameter">The parameter, as in <c>errors</c>.</param>
+/// <param name="Code">Stable code of the reason (<c>amount.not_positive</c>).</param>
+/// <param name="Values">The values the reason is about (what was sent, codes, limits), as invariant text.</param>
+public sealed record QueryReasonDto(string Parameter, string Code, IReadOnlyList<string> Values);
+
 /// <summary>The one JSON options instance of the API: source-generated, camelCase, nulls written.</summary>
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CorridorListDto))]
@@ -91,4 +97,5 @@ public sealed record HealthDto(
 [JsonSerializable(typeof(SurveyUploadDto))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
+[JsonSerializable(typeof(QueryReasonDto[]))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -36,7 +36,7 @@ public sealed record PageComparison(CorridorSnapshot Corridor, RankingRequest Re
 /// <param name="Snapshot">Data the page is drawn from.</param>
 /// <param name="Form">What was asked.</param>
 /// <param name="Comparison">The answer, when the question was valid.</param>
-/// <param name="Errors">What is wrong with the question, by form field.</param>
+/// <param name="Errors">What is wrong with the question, by form field, in the page's language.</param>
 /// <param name="Now">When the page was drawn.</param>
 /// <param name="Languages">Every language, for the switch.</param>
 public sealed record PageModel(
@@ -46,14 +46,13 @@ public sealed record PageModel(
 /// <summary>Prices a form with the same parsing and ranking as GET /v1/compare.</summary>
 public static class ComparePage
 {
-    /// <summary>Validates and ranks; errors are keyed by form field (amount, currency, from, to).</summary>
-    public static (PageComparison? Comparison, IReadOnlyDictionary<string, string[]> Errors) Evaluate(
-        CompareForm form, Snapshot snapshot, DateTimeOffset now)
+    /// <summary>Validates and ranks; or says why the question cannot be answered.</summary>
+    public static (PageComparison? Comparison, IReadOnlyList<QueryError> Errors) Evaluate(CompareForm form, Snapshot snapshot, DateTimeOffset now)
     {
         var errors = new QueryErrors();
         var parsed = CompareApi.Parse(form.ToQuery(), snapshot, errors, now);
-        if (!errors.IsEmpty || parsed is not { } p) return (null, FormFields(errors.ByParameter));
-        return (new PageComparison(p.Item1, p.Item2, Ranker.Rank(p.Item1, p.Item2)), new Dictionary<string, string[]>());
+        if (!errors.IsEmpty || parsed is not { } p) return (null, errors.All);
+        return (new PageComparison(p.Item1, p.Item2, Ranker.Rank(p.Item1, p.Item2)), []);
     }
 
     /// <summary>The page model for a request.</summary>
@@ -66,11 +65,14 @@ public static class ComparePage
         var now = clock.GetUtcNow();
         if (!asked) return new PageModel(language, snapshot, form, null, new Dictionary<string, string[]>(), now, languages.All);
         var (comparison, errors) = Evaluate(form, snapshot, now);
-        return new PageModel(language, snapshot, form, comparison, errors, now, languages.All);
+        return new PageModel(language, snapshot, form, comparison, FormFields(errors, language, snapshot), now, languages.All);
     }
 
     // receive/receiveCurrency are the amount and currency fields of the form in receive mode.
-    private static Dictionary<string, string[]> FormFields(IReadOnlyDictionary<string, string[]> byParameter) =>
-        byParameter.GroupBy(e => e.Key switch { "receive" => "amount", "receiveCurrency" => "currency", var k => k })
-            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.Ordinal);
+    private static Dictionary<string, string[]> FormFields(IReadOnlyList<QueryError> errors, Language language, Snapshot snapshot) =>
+        errors.GroupBy(e => e.Parameter switch { "receive" => "amount", "receiveCurrency" => "currency", var k => k }, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(e => language.Reason(e, code => language.Countries.Name(code, snapshot.Countries))).ToArray(),
+                StringComparer.Ordinal);
 }

@@ -1,3 +1,5 @@
+using RemitCompare.Domain.Catalog;
+
 namespace RemitCompare.Api.Web;
 
 /// <summary>The question form: countries, mode, amount and currency, with each error next to its field.</summary>
@@ -11,8 +13,8 @@ public static class FormView
             .Raw($"<input type=\"hidden\" name=\"lang\" value=\"{l.Code}\">");
         Summary(html, model);
         var corridors = model.Snapshot.Corridors.Values;
-        Select(html, model, "from", l["from"], corridors.Select(c => c.From).DistinctBy(c => c.Iso3).Select(c => (c.Iso3, c.Name)), form.From);
-        Select(html, model, "to", l["to"], corridors.Select(c => c.To).DistinctBy(c => c.Iso3).Select(c => (c.Iso3, c.Name)), form.To);
+        Select(html, model, "from", l["from"], Countries(l.Countries, corridors.Select(c => c.From)), form.From);
+        Select(html, model, "to", l["to"], Countries(l.Countries, corridors.Select(c => c.To)), form.To);
         html.Raw("<fieldset class=\"field mode\">").Element("legend", l["mode"]);
         Radio(html, "send", l["mode_send"], !form.Receive);
         Radio(html, "receive", l["mode_receive"], form.Receive);
@@ -38,13 +40,17 @@ public static class FormView
         html.Raw("</ul></div>");
     }
 
+    /// <summary>Each country once, by its name in the page's language, in that language's order.</summary>
+    private static IEnumerable<(string Value, string Text)> Countries(CountryNames names, IEnumerable<Country> countries) =>
+        names.Sorted(countries.DistinctBy(c => c.Iso3)).Select(c => (c.Iso3, names.Name(c)));
+
     private static void Select(
         Html html, PageModel model, string name, string label, IEnumerable<(string Value, string Text)> options, string? selected, string? empty = null)
     {
         html.Raw("<div class=\"field\">").Element("label", label, $"for=\"f-{name}\"")
             .Raw($"<select id=\"f-{name}\" name=\"{name}\"{(empty is null ? " required" : "")}{Invalid(model, name)}>")
             .Element("option", empty ?? model.Language["choose"], "value=\"\"");
-        foreach (var (value, text) in options.OrderBy(o => o.Text, StringComparer.Ordinal))
+        foreach (var (value, text) in options)
         {
             var isSelected = string.Equals(value, selected?.Trim(), StringComparison.OrdinalIgnoreCase) ? " selected" : "";
             html.Raw("<option ").Raw(Html.Attr("value", value)).Raw(isSelected + ">").Text(text).Raw("</option>");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using RemitCompare.Api.Features;
 
 namespace RemitCompare.Api.Web;
 
@@ -20,6 +21,15 @@ public sealed record Language(string Code, string Name, CultureInfo Culture, boo
 
     /// <summary>The text of a key with its placeholders filled.</summary>
     public string Format(string key, params object[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>Country names in this language, and the order this language sorts them in.</summary>
+    public CountryNames Countries { get; } = new(Culture);
+
+    /// <summary>Why a parameter was refused, in this language (in English when the file lacks the reason).</summary>
+    public string Reason(QueryError error, Func<string, string>? countryName = null) =>
+        Strings.TryGetValue("error." + error.Reason.Code, out var text)
+            ? ReasonText.Fill(text, error.Values, Culture, this["list_or"], countryName)
+            : error.English;
 }
 
 /// <summary>
@@ -81,6 +91,24 @@ public sealed class LanguageCatalog
             .Where(p => p.Quality > 0 && p.Tag != "*")
             .OrderByDescending(p => p.Quality);
 
+    /// <summary>
+    /// The culture a file names, with Latin digits as the widget asks the browser for (<c>-u-nu-latn</c>), so ICU gives the
+    /// separators that go with them (ar-EG: 1,234.5 and 12.3&#x200E;%&#x200E; rather than 1٬234٫5); and, as browsers write it,
+    /// no line break between a number and its percent sign.
+    /// </summary>
+    public static CultureInfo NumberCulture(string name)
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(name + "-u-nu-latn").Clone();
+        var numbers = culture.NumberFormat;
+        if (numbers.PercentPositivePattern == 0) // "n %": the space becomes a no-break one, part of the sign
+        {
+            numbers.PercentSymbol = "\u00A0" + numbers.PercentSymbol;
+            numbers.PercentPositivePattern = 1;
+            if (numbers.PercentNegativePattern == 0) numbers.PercentNegativePattern = 1;
+        }
+        return CultureInfo.ReadOnly(culture);
+    }
+
     private static Language Read(Assembly assembly, string resource)
     {
         using var stream = assembly.GetManifestResourceStream(resource)!;
@@ -90,7 +118,7 @@ public sealed class LanguageCatalog
         return new Language(
             resource[ResourcePrefix.Length..^".json".Length],
             root.GetProperty("name").GetString()!,
-            CultureInfo.GetCultureInfo(root.GetProperty("culture").GetString()!),
+            NumberCulture(root.GetProperty("culture").GetString()!),
             root.GetProperty("dir").GetString() == "rtl",
             strings);
     }

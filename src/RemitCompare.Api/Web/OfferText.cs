@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using RemitCompare.Domain.Money;
 using RemitCompare.Domain.Ranking;
 using RemitCompare.Domain.Services;
@@ -6,7 +7,7 @@ using RemitCompare.Domain.Services;
 namespace RemitCompare.Api.Web;
 
 /// <summary>An offer's figures in words and in the number formats of one language.</summary>
-public sealed class OfferText(Language language)
+public sealed partial class OfferText(Language language)
 {
     private CultureInfo Culture => language.Culture;
 
@@ -14,8 +15,12 @@ public sealed class OfferText(Language language)
     public string Money(decimal amount, Currency currency) =>
         string.Concat(currency.Round(amount).ToString("N" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), Culture), "\u00A0", currency.Code);
 
-    /// <summary>A percentage with one decimal in the locale's percent pattern.</summary>
-    public string Percent(decimal pct) => (Math.Round(pct, 1, MidpointRounding.ToEven) / 100m).ToString("P1", Culture);
+    /// <summary>
+    /// A percentage with one decimal in the locale's percent pattern: the API's figure (2 decimals) rounded half-to-even, as
+    /// the widget rounds it, so the page and the widget never differ by a tenth.
+    /// </summary>
+    public string Percent(decimal pct) =>
+        (Math.Round(Math.Round(pct, 2, MidpointRounding.ToEven), 1, MidpointRounding.ToEven) / 100m).ToString("P1", Culture);
 
     /// <summary>A rate with the six significant digits the API gives.</summary>
     public string Rate(decimal rate) => Features.CompareApi.Significant(rate)!.Value.ToString("#,##0.############", Culture);
@@ -23,12 +28,19 @@ public sealed class OfferText(Language language)
     /// <summary>A date in the locale's long form, Gregorian calendar.</summary>
     public string Date(DateTimeOffset at) => Date(DateOnly.FromDateTime(at.UtcDateTime));
 
-    /// <summary>A date in the locale's long form, Gregorian calendar.</summary>
-    public string Date(DateOnly day) => day.ToString(Culture.DateTimeFormat.LongDatePattern.Contains("dddd", StringComparison.Ordinal)
-        ? "d MMMM yyyy" : Culture.DateTimeFormat.LongDatePattern, Culture);
+    /// <summary>A date in the locale's long form without the weekday (as the widget's long dates), Gregorian calendar.</summary>
+    public string Date(DateOnly day)
+    {
+        var pattern = Weekday().Replace(Culture.DateTimeFormat.LongDatePattern, "");
+        return day.ToString(pattern.Contains("ddd", StringComparison.Ordinal) ? "d MMMM yyyy" : pattern, Culture);
+    }
 
     /// <summary>A date with the month abbreviated, where space is short (each offer's collection date).</summary>
     public string ShortDate(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime).ToString("d MMM yyyy", Culture);
+
+    // "dddd, " at the start (en, es, sw), "dddd " (fr), "dddd، " (ar) or ", dddd" at the end.
+    [GeneratedRegex(@"^dddd[\s,،]*|[\s,،]*dddd$", RegexOptions.CultureInvariant)]
+    private static partial Regex Weekday();
 
     /// <summary>How the recipient is paid, in words.</summary>
     public string Payout(PayoutMethod method) => language["payout_" + method.Name()];

@@ -10,7 +10,7 @@ public static class PageView
     {
         var l = model.Language;
         var html = new Html();
-        Document.Open(html, l, model.Comparison is null ? l["title"] : $"{l["title"]} · {model.Comparison.Corridor.From.Name} → {model.Comparison.Corridor.To.Name}");
+        Document.Open(html, l, model.Comparison is null ? l["title"] : $"{l["title"]} · {Corridor(l, model.Comparison.Corridor)}");
         html.Raw("<header class=\"top\">").Raw($"<a class=\"brand\" href=\"/?lang={l.Code}\">RemitCompare</a>");
         Languages(html, model);
         html.Raw("</header><main id=\"main\">").Element("h1", l["title"]).Element("p", l["intro"], "class=\"intro\"");
@@ -40,7 +40,7 @@ public static class PageView
         else
         {
             html.Raw("<ul class=\"errors\">");
-            foreach (var (field, reasons) in model.Errors) html.Element("li", $"{field}: {string.Join("; ", reasons)}");
+            foreach (var (field, reasons) in model.Errors) html.Element("li", $"{l[field]}: {string.Join("; ", reasons)}");
             html.Raw("</ul>");
         }
         html.Raw("</main>");
@@ -64,13 +64,20 @@ public static class PageView
     {
         html.Raw("<section class=\"corridors\" aria-labelledby=\"corridors-heading\">")
             .Element("h2", model.Language["corridors"], "id=\"corridors-heading\"").Raw("<ul>");
-        foreach (var corridor in model.Snapshot.Corridors.Values.OrderBy(c => c.Key, StringComparer.Ordinal))
+        var names = model.Language.Countries;
+        var corridors = model.Snapshot.Corridors.Values
+            .OrderBy(c => names.Name(c.From), names.Order).ThenBy(c => names.Name(c.To), names.Order);
+        foreach (var corridor in corridors)
         {
             var href = $"/compare?from={corridor.From.Iso3}&to={corridor.To.Iso3}&amount={SampleAmount(corridor)}&lang={model.Language.Code}";
-            html.Raw("<li><a ").Raw(Html.Attr("href", href)).Raw(">").Text($"{corridor.From.Name} → {corridor.To.Name}").Raw("</a></li>");
+            html.Raw("<li><a ").Raw(Html.Attr("href", href)).Raw(">").Text(Corridor(model.Language, corridor)).Raw("</a></li>");
         }
         html.Raw("</ul></section>");
     }
+
+    /// <summary>"Kenya → Uganda" in the language.</summary>
+    private static string Corridor(Language language, CorridorSnapshot corridor) =>
+        $"{language.Countries.Name(corridor.From)} → {language.Countries.Name(corridor.To)}";
 
     /// <summary>A typical amount to start from: the lower surveyed amount of the corridor's usual send currency.</summary>
     private static string SampleAmount(CorridorSnapshot corridor)

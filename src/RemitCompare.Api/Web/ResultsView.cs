@@ -12,7 +12,7 @@ public static class ResultsView
         var request = comparison.Request;
         var amountCurrency = request.Mode == CompareMode.Send ? request.SendCurrency : request.ReceiveCurrency!;
         var heading = l.Format(request.Mode == CompareMode.Send ? "results_send" : "results_receive",
-            text.Money(request.Amount, amountCurrency), comparison.Corridor.From.Name, comparison.Corridor.To.Name);
+            text.Money(request.Amount, amountCurrency), l.Countries.Name(comparison.Corridor.From), l.Countries.Name(comparison.Corridor.To));
         html.Raw("<section class=\"results\" aria-labelledby=\"results-heading\">")
             .Element("h2", heading, "id=\"results-heading\"")
             .Element("p", l[request.Mode == CompareMode.Send ? "ranked_send" : "ranked_receive"], "class=\"note\"");

@@ -3,21 +3,41 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using RemitCompare.Api.Hosting;
+using RemitCompare.Domain.Catalog;
+using RemitCompare.Domain.Pricing;
 
 namespace RemitCompare.Api.Web;
 
-/// <summary>The widget script with every language's strings built in, made once.</summary>
+/// <summary>
+/// The widget script with every language's strings and the names of the countries served built in: made again only when
+/// the countries of the corridors served change.
+/// </summary>
 public sealed class WidgetScript(LanguageCatalog languages)
 {
-    // Form and page-only texts stay out of the widget to keep it small.
-    private static readonly string[] PageOnly = ["title", "intro", "language", "from", "to", "mode", "mode_send", "mode_receive",
-        "amount", "currency", "currency_default", "compare", "choose", "errors", "corridors", "source", "printed",
+    // Form and page-only texts stay out of the widget to keep it small (the field names stay: errors name their field).
+    private static readonly string[] PageOnly = ["title", "intro", "language", "mode", "mode_send", "mode_receive",
+        "currency_default", "compare", "choose", "errors", "corridors", "source", "printed",
         "sms_gets", "sms_cost", "sms_prices"];
 
-    /// <summary>widget.js, with <c>/*STRINGS*/{}</c> replaced by the strings of each language.</summary>
-    public string Text { get; } = EmbeddedAsset.Text("wwwroot.widget.js").Replace("/*STRINGS*/{}", StringsJson(languages), StringComparison.Ordinal);
+    private static readonly string Source = EmbeddedAsset.Text("wwwroot.widget.js");
 
-    private static string StringsJson(LanguageCatalog languages)
+    private Built? _built;
+
+    /// <summary>widget.js for a snapshot, with <c>/*STRINGS*/{}</c> replaced by each language's strings and country names.</summary>
+    public string For(Snapshot snapshot)
+    {
+        var countries = snapshot.Corridors.Values.SelectMany(c => new[] { c.From, c.To }).DistinctBy(c => c.Iso3)
+            .OrderBy(c => c.Iso3, StringComparer.Ordinal).ToList();
+        var key = string.Join(",", countries.Select(c => c.Iso3));
+        if (Volatile.Read(ref _built) is { } built && built.Countries == key) return built.Text;
+        var text = Source.Replace("/*STRINGS*/{}", StringsJson(languages, countries), StringComparison.Ordinal);
+        Volatile.Write(ref _built, new Built(key, text));
+        return text;
+    }
+
+    private sealed record Built(string Countries, string Text);
+
+    private static string StringsJson(LanguageCatalog languages, IReadOnlyList<Country> countries)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
@@ -31,6 +51,9 @@ public sealed class WidgetScript(LanguageCatalog languages)
                 json.WriteString("dir", l.Dir);
                 json.WriteStartObject("s");
                 foreach (var (key, text) in l.Strings.Where(s => !PageOnly.Contains(s.Key))) json.WriteString(key, text);
+                json.WriteEndObject();
+                json.WriteStartObject("countries");
+                foreach (var country in countries) json.WriteString(country.Iso3, l.Countries.Name(country));
                 json.WriteEndObject();
                 json.WriteEndObject();
             }
@@ -59,13 +82,13 @@ public static class WidgetApi
         return app;
     }
 
-    private static ContentHttpResult Script(HttpContext http, WidgetScript script)
+    private static ContentHttpResult Script(HttpContext http, WidgetScript script, SnapshotHolder snapshots)
     {
         var headers = http.Response.Headers;
         headers.CacheControl = "public, max-age=3600";
         headers["Cross-Origin-Resource-Policy"] = "cross-origin";
         headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Text(script.Text, "text/javascript; charset=utf-8");
+        return TypedResults.Text(script.For(snapshots.Current), "text/javascript; charset=utf-8");
     }
 
     private static ContentHttpResult Frame(HttpContext http, SnapshotHolder snapshots, LanguageCatalog languages, TimeProvider clock)

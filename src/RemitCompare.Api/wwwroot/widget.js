@@ -13,7 +13,7 @@ dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(8em,1fr));gap:.1em 
 dt{font-size:.8em;color:var(--rc-muted,#4a4a4a)}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
 .b{display:inline-block;background:var(--rc-warn,#5c3b00);color:#fff;border-radius:.2em;padding:0 .3em;font-size:.85em}
 .f{margin:.2em 0 0;padding-inline-start:1.1em;color:var(--rc-warn,#5c3b00);font-size:.9em}
-.s,.a{font-size:.8em;color:var(--rc-muted,#4a4a4a)}a{color:var(--rc-link,#0b4f8a)}.e{font-weight:600}`;
+ul.e{margin:.2em 0;padding-inline-start:1.1em}.s,.a{font-size:.8em;color:var(--rc-muted,#4a4a4a)}a{color:var(--rc-link,#0b4f8a)}.e{font-weight:600}`;
 
   const pick = lang => L[lang] || L[(lang || "").split("-")[0]] || L.en;
   const el = (tag, cls, text) => {
@@ -23,6 +23,17 @@ dt{font-size:.8em;color:var(--rc-muted,#4a4a4a)}dd{margin:0;font-weight:600;over
     return e;
   };
   const fill = (text, ...args) => text.replace(/\{(\d)\}/g, (_, i) => args[+i]);
+  // A refusal in the reader's language, filled as the server fills it: {0}, {0:N0}, {0*} (the rest, joined by "or"), {0:country}.
+  const reason = (t, r) => {
+    const text = t.s["error." + r.code], v = r.values || [];
+    return text == null ? null : text.replace(/\{(\d)(:N0|:country|\*)?\}/g, (_, i, form) => {
+      const x = v[+i];
+      if (x == null) return "";
+      if (form === ":N0" && isFinite(x)) return new Intl.NumberFormat(t.culture, { maximumFractionDigits: 0 }).format(+x);
+      if (form === ":country") return t.countries[x] || x;
+      return form === "*" ? v.slice(+i).join(` ${t.s.list_or} `) : x;
+    });
+  };
 
   class RemitCompare extends HTMLElement {
     static get observedAttributes() { return ["from", "to", "amount", "receive", "currency", "lang", "api"]; }
@@ -77,27 +88,34 @@ dt{font-size:.8em;color:var(--rc-muted,#4a4a4a)}dd{margin:0;font-weight:600;over
     }
 
     down(t, problem) {
-      const parts = [el("p", "e", problem && problem.detail ? problem.detail : t.s.widget_unavailable)];
-      parts.push(this.link(t, null));
-      return parts;
+      const s = t.s, label = { from: s.from, to: s.to, amount: s.amount, receive: s.amount, currency: s.currency, receiveCurrency: s.currency };
+      const said = (problem && problem.reasons || []).map(r => [label[r.parameter] || r.parameter, reason(t, r)]);
+      let shown;
+      if (said.length && said.every(([, text]) => text != null)) {
+        shown = el("ul", "e");
+        for (const [field, text] of said) shown.append(el("li", null, `${field}: ${text}`));
+      } else shown = el("p", "e", problem && problem.detail ? problem.detail : s.widget_unavailable);
+      return [shown, this.link(t, null)];
     }
 
     fmt(t) {
-      const loc = t.culture + "-u-nu-latn";
+      const loc = t.culture; // Latin digits, as the server writes them: the culture ends in -u-nu-latn
       const num = new Intl.NumberFormat(loc, { maximumFractionDigits: 3 });
       return {
         money: m => m ? `${num.format(m.amount)}\u00a0${m.currency}` : t.s.unknown,
-        pct: p => new Intl.NumberFormat(loc, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p / 100),
+        // The API's 2-decimal figure as a decimal string (not p / 100, a binary fraction), rounded half-to-even as the page does.
+        pct: p => new Intl.NumberFormat(loc, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, roundingMode: "halfEven" }).format(`${p}e-2`),
         rate: r => new Intl.NumberFormat(loc, { maximumSignificantDigits: 6 }).format(r),
         date: d => new Intl.DateTimeFormat(loc, { dateStyle: "long", timeZone: "UTC" }).format(new Date(d)),
-        day: d => new Intl.DateTimeFormat(loc, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d)),
+        day: d => new Intl.DateTimeFormat(loc, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(d)),
       };
     }
 
     offers(t, data) {
       const f = this.fmt(t), s = t.s, req = data.request;
       const c = data.corridor;
-      const head = fill(s[req.mode === "send" ? "results_send" : "results_receive"], f.money(req.amount), c.from, c.to);
+      const name = code => t.countries[code] || code;
+      const head = fill(s[req.mode === "send" ? "results_send" : "results_receive"], f.money(req.amount), name(c.from), name(c.to));
       const list = el("ol");
       for (const o of data.offers) list.append(this.offer(t, f, o));
       if (!data.offers.length) list.append(el("li", null, s.no_offers));

@@ -58,7 +58,7 @@ public sealed class ComparePageBrowserTests
         var page = await Pages.Open(context, $"/compare?lang={lang}&" + Pages.Question);
 
         var root = page.Locator("html");
-        var amount = 10000m.ToString("N2", Pages.Culture(lang)) + "\u00A0KES";
+        var amount = 10000m.ToString("N2", Pages.NumberCulture(lang)) + "\u00A0KES";
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await root.GetAttributeAsync("lang"), Is.EqualTo(lang));

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using RemitCompare.Api.Features;
 using RemitCompare.Api.Web;
 
 namespace RemitCompare.Tests.Web;
 
 /// <summary>The language files: complete, with real cultures, and a language is served because its file exists.</summary>
-public sealed class LanguageTests
+public sealed partial class LanguageTests
 {
     private static readonly LanguageCatalog Catalog = new();
 
@@ -20,6 +22,23 @@ public sealed class LanguageTests
     [TestCaseSource(typeof(Pages), nameof(Pages.Languages))]
     public void Each_file_has_every_key_of_the_english_file(string lang) =>
         Assert.That(Keys(lang), Is.EquivalentTo(Keys("en")));
+
+    [TestCaseSource(typeof(Pages), nameof(Pages.Languages))]
+    public void Each_file_says_every_reason_the_page_and_the_widget_can_show(string lang) =>
+        Assert.That(Keys(lang), Is.SupersetOf(QueryReasons.Shown.Select(r => "error." + r.Code).Append("list_or")));
+
+    [TestCaseSource(typeof(Pages), nameof(Pages.Languages))]
+    public void Each_reason_text_takes_only_the_values_its_reason_has(string lang)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var reason in QueryReasons.Shown)
+            {
+                var values = Placeholders(reason.English).DefaultIfEmpty(-1).Max();
+                Assert.That(Placeholders(Pages.Text(lang, "error." + reason.Code)), Has.All.LessThanOrEqualTo(values), reason.Code);
+            }
+        }
+    }
 
     [TestCaseSource(typeof(Pages), nameof(Pages.Languages))]
     public void Each_file_names_a_culture_this_runtime_formats(string lang)
@@ -46,11 +65,25 @@ public sealed class LanguageTests
     [TestCase("fr", 10000.5, "10\u202F000,50\u00A0KES")]
     [TestCase("en", 10000.5, "10,000.50\u00A0KES")]
     [TestCase("es", 10000.5, "10.000,50\u00A0KES")]
+    [TestCase("ar", 10000.5, "10,000.50\u00A0KES")] // Latin digits, with the separators that go with them (not 10٬000٫50)
     public void Money_is_grouped_the_way_the_locale_writes_it(string lang, decimal amount, string expected)
     {
         var kes = new RemitCompare.Domain.Money.Currency("KES", "404", 2, "Kenyan shilling");
         Assert.That(new OfferText(Catalog.Find(lang)!).Money(amount, kes), Is.EqualTo(expected));
     }
+
+    [TestCase("fr", "3,6\u00A0%")]
+    [TestCase("es", "3,6\u00A0%")]
+    [TestCase("en", "3.6%")]
+    [TestCase("ar", "3.6\u200E%\u200E")]
+    public void A_percentage_is_written_as_browsers_write_it_never_split_from_its_sign(string lang, string expected) =>
+        Assert.That(new OfferText(Catalog.Find(lang)!).Percent(3.56m), Is.EqualTo(expected));
+
+    private static IEnumerable<int> Placeholders(string text) =>
+        Placeholder().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"\{(\d)")]
+    private static partial Regex Placeholder();
 
     private static IEnumerable<string> Keys(string lang) =>
         JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(Pages.StringsFolder, lang + ".json")))

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using RemitCompare.Domain.Catalog;
+using RemitCompare.Ingestion.Reference;
 using RemitCompare.Tests.Support;
 
 namespace RemitCompare.Tests.Web;
@@ -27,6 +29,19 @@ public static class Pages
     /// <summary>The culture a shipped language file names.</summary>
     public static CultureInfo Culture(string lang) => CultureInfo.GetCultureInfo(Strings(lang).GetProperty("culture").GetString()!);
 
+    /// <summary>The culture a shipped language writes numbers in: the file's, with Latin digits (what the widget asks browsers for).</summary>
+    public static CultureInfo NumberCulture(string lang) => CultureInfo.GetCultureInfo(Culture(lang).Name + "-u-nu-latn");
+
+    /// <summary>The order a shipped language sorts text in.</summary>
+    public static StringComparer Collation(string lang) => StringComparer.Create(Culture(lang), CompareOptions.None);
+
+    /// <summary>The countries the app is filled with (data/countries), by alpha-3 code.</summary>
+    public static IReadOnlyDictionary<string, Country> Countries => CountryList.Value;
+
+    /// <summary>ICU's name of a country in a shipped language: the territory name of the locale language-region.</summary>
+    public static string IcuName(string lang, string iso3) =>
+        new RegionInfo($"{Culture(lang).TwoLetterISOLanguageName}-{Countries[iso3].Iso2}").NativeName;
+
     /// <summary>The shipped language codes, from the files.</summary>
     public static IEnumerable<string> Languages() =>
         Directory.GetFiles(StringsFolder, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal);
@@ -46,6 +61,12 @@ public static class Pages
     /// <summary>The provider names the page shows, in order.</summary>
     public static async Task<IReadOnlyList<string>> ShownProviders(IPage page) =>
         await page.Locator(".offers .offer h3").AllInnerTextsAsync();
+
+    private static readonly Lazy<Dictionary<string, Country>> CountryList = new(() =>
+    {
+        using var text = File.OpenText(RepoFiles.Data("countries/country-codes.csv"));
+        return ReferenceData.ReadCountries(text).DistinctBy(c => c.Iso3).ToDictionary(c => c.Iso3, StringComparer.Ordinal);
+    });
 
     private static JsonElement Strings(string lang) =>
         JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(StringsFolder, lang + ".json")));

@@ -25,6 +25,9 @@ public sealed class AppHost : IAsyncDisposable
     /// <summary>The app's services (its endpoints among them).</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The app's store, for what a test must do as an operator (create an API key).</summary>
+    public RemitCompare.Data.Store Store => _store.Store;
+
     /// <summary>An absolute URL of the app.</summary>
     public string Url(string pathAndQuery) => new Uri(Origin, pathAndQuery).ToString();
 

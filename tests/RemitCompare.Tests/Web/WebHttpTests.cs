@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using RemitCompare.Api.Web;
 using RemitCompare.Tests.Api;
+using RemitCompare.Tests.Security;
+using RemitCompare.Tests.Support;
 
 namespace RemitCompare.Tests.Web;
 
@@ -22,6 +24,22 @@ public sealed class WebHttpTests : ApiFixture
 
         Assert.That(response.Content.Headers.ContentEncoding, Is.EqualTo(new[] { encoding }));
         Assert.That(bytes, Has.Length.GreaterThan(0).And.Length.LessThan(MaxWidgetBytes));
+    }
+
+    [Test]
+    public async Task The_widget_script_names_the_countries_of_a_corridor_added_after_it_was_made()
+    {
+        using var api = new ApiFactory();
+        using var client = api.CreateClient();
+        var before = await client.GetStringAsync(new Uri("/widget.js", UriKind.Relative));
+
+        using (var upload = await SurveyCsv.Upload(client, SurveyCsv.CreateKey(api.Store.Store, "Survey NGO"), SurveyCsv.File(rows: 1)))
+            Assert.That(upload.IsSuccessStatusCode, Is.True, await upload.Content.ReadAsStringAsync());
+        var after = await client.GetStringAsync(new Uri("/widget.js", UriKind.Relative));
+
+        var mexico = Pages.IcuName("sw", "MEX");
+        Assert.That(before, Does.Not.Contain(mexico));
+        Assert.That(after, Does.Contain(mexico));
     }
 
     [Test]
@@ -93,7 +111,7 @@ public sealed class WebHttpTests : ApiFixture
 
         Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(answer.MediaType, Is.EqualTo("text/html"));
-        Assert.That(answer.Body, Does.Contain("no prices are held for GBR → KEN").And.Contain("aria-invalid=\"true\""));
+        Assert.That(answer.Body, Does.Contain("no prices are held for United Kingdom → Kenya").And.Contain("aria-invalid=\"true\""));
     }
 
     [Test]

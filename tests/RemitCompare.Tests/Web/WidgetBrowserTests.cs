@@ -99,7 +99,7 @@ public sealed class WidgetBrowserTests
     private static string Authority(Uri origin) => origin.GetLeftPart(UriPartial.Authority);
 
     /// <summary>An NGO's page: its own heading and text, the widget snippet, nothing else.</summary>
-    private static string Host(string body, bool script = true) =>
+    internal static string Host(string body, bool script = true) =>
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>An NGO</title>"
         + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
         + (script ? $"<script src=\"{WebSession.App.Url("/widget.js")}\" defer></script>" : "")
