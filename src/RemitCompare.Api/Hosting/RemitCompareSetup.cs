@@ -60,6 +60,7 @@ public static class RemitCompareSetup
     /// <summary>Maps every endpoint.</summary>
     public static WebApplication MapRemitCompare(this WebApplication app)
     {
+        app.UseCompressionAndCors();
         app.UseSecurity();
         var v1 = app.MapGroup("/v1");
         v1.MapCorridors();

@@ -23,11 +23,20 @@ public static class WebSetup
         return services;
     }
 
-    /// <summary>Compression and CORS for every response, then the pages, the widget and the SMS endpoint.</summary>
-    public static WebApplication MapRemitCompareWeb(this WebApplication app)
+    /// <summary>
+    /// Compression and CORS for every response, refusals included: they run before the rate limiter and the query limit,
+    /// so a widget on another site can read a 429 or 414 problem rather than seeing a CORS failure.
+    /// </summary>
+    public static WebApplication UseCompressionAndCors(this WebApplication app)
     {
         app.UseResponseCompression();
         app.UseCors();
+        return app;
+    }
+
+    /// <summary>The pages, the widget and the SMS endpoint.</summary>
+    public static WebApplication MapRemitCompareWeb(this WebApplication app)
+    {
         app.MapPages();
         app.MapWidget();
         app.MapSms();

@@ -18,11 +18,14 @@ public sealed class HardeningTests
         using var client = api.CreateClient();
         for (var i = 0; i < 5; i++) Assert.That((await client.GetAsync(new Uri("/v1/corridors", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        using var refused = await client.GetAsync(new Uri("/v1/compare?from=KEN&to=UGA&amount=100&currency=KES", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/compare?from=KEN&to=UGA&amount=100&currency=KES");
+        request.Headers.Add("Origin", "https://ngo.example");
+        using var refused = await client.SendAsync(request);
         var answer = new ApiAnswer(refused.StatusCode, refused.Content.Headers.ContentType?.MediaType, await refused.Content.ReadAsStringAsync());
 
         answer.AssertIsProblem(HttpStatusCode.TooManyRequests);
         Assert.That(refused.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
+        Assert.That(refused.Headers.GetValues("Access-Control-Allow-Origin"), Is.EqualTo(new[] { "*" }), "a widget on another site can read the refusal");
         Assert.That((await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
