@@ -14,6 +14,9 @@ public sealed class OfferText(Language language)
     public string Money(decimal amount, Currency currency) =>
         string.Concat(currency.Round(amount).ToString("N" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), Culture), "\u00A0", currency.Code);
 
+    /// <summary>Money as shown, or "unknown" (a hidden rate leaves receive mode's amounts unknown).</summary>
+    public string Money(decimal? amount, Currency currency) => amount is { } known ? Money(known, currency) : language["unknown"];
+
     /// <summary>A percentage with one decimal in the locale's percent pattern.</summary>
     public string Percent(decimal pct) => (Math.Round(pct, 1, MidpointRounding.ToEven) / 100m).ToString("P1", Culture);
 

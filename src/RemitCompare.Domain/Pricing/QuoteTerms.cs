@@ -126,14 +126,20 @@ internal readonly struct QuoteTerms
 
     /// <summary>
     /// The send amount (rounded up to minor units) for which the recipient gets at least
-    /// <paramref name="recipientMustGet"/> and the sender pays least, priced; false when the rate is undisclosed or no
-    /// band can deliver it. Each candidate is checked on what the recipient gets and the sender pays only; the winner
-    /// alone is priced in full.
+    /// <paramref name="recipientMustGet"/> and the sender pays least, priced; false when no band can deliver it;
+    /// <see cref="CostBreakdown.Unpriced"/> when the rate is undisclosed. Each candidate is checked on what the
+    /// recipient gets and the sender pays only; the winner alone is priced in full.
     /// </summary>
     public bool PriceForReceive(decimal recipientMustGet, out CostBreakdown cost)
     {
         cost = default;
-        if (recipientMustGet <= 0m || !_hasRate || _rate <= 0m) return false;
+        if (recipientMustGet <= 0m) return false;
+        if (!_hasRate)
+        {
+            cost = CostBreakdown.Unpriced;
+            return true;
+        }
+        if (_rate <= 0m) return false;
         var grossCount = _receiveFee?.CandidateCount ?? 1;
         var sendCount = _onTop ? _senderFee.Bands.Count + 1 : _senderFee.CandidateCount;
         Span<decimal> grosses = grossCount <= 32 ? stackalloc decimal[grossCount] : new decimal[grossCount];
