@@ -64,7 +64,8 @@ internal static class RpwRowHash
         var plain = true;
         for (var i = 0; i < span.Length && plain; i++)
             plain = !char.IsWhiteSpace(span[i]) || (span[i] == ' ' && !char.IsWhiteSpace(span[i + 1]));
-        return plain ? span.ToString() : string.Join(' ', span.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (plain) return span.Length == text.Length ? text : span.ToString();
+        return string.Join(' ', span.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>
