@@ -187,13 +187,14 @@ public static class CompareApi
             Shown(c.SendAmount, q.SendCurrency), Shown(c.Fee, q.SendCurrency), Shown(c.SenderPays, q.SendCurrency),
             Significant(q.Rate), Significant(q.MidMarket?.Rate),
             q.MidMarket is { } m ? new MidMarketDto(Significant(m.Rate)!.Value, m.Source, m.At) : null,
-            Pct(c.FeePct)!.Value, Pct(c.FxMarginPct), Shown(c.ReceiveFee, q.PayoutCurrency), Pct(c.TotalCostPct),
-            c.TotalCost is { } total ? Shown(total, q.SendCurrency) : null,
-            c.RecipientGets is { } gets ? Shown(gets, q.PayoutCurrency) : null,
+            Pct(c.FeePct), Pct(c.FxMarginPct), Shown(c.ReceiveFee, q.PayoutCurrency), Pct(c.TotalCostPct),
+            Shown(c.TotalCost, q.SendCurrency), Shown(c.RecipientGets, q.PayoutCurrency),
             q.CollectedAt, q.Period, new SourceDto(q.Source.Kind, q.Source.Name, q.Source.BatchId), offer.Flags.ToNames());
     }
 
     private static MoneyDto Shown(decimal amount, Currency currency) => new(currency.Round(amount), currency.Code);
+
+    private static MoneyDto? Shown(decimal? amount, Currency currency) => amount is { } known ? Shown(known, currency) : null;
 
     private static decimal? Pct(decimal? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.ToEven) : null;
 

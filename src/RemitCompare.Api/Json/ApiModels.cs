@@ -26,11 +26,11 @@ public sealed record MidMarketDto(decimal Rate, string Source, DateOnly At);
 /// <summary>Where an offer's price came from.</summary>
 public sealed record SourceDto(string Kind, string Name, long Batch);
 
-/// <summary>One ranked offer.</summary>
+/// <summary>One ranked offer; in receive mode a service that hides its rate has its send amount, fee and what the sender pays null.</summary>
 public sealed record OfferDto(
     int Rank, long ServiceId, long ProviderId, string Provider, string FirmType, string FundingMethod, string PayoutMethod,
-    string? Speed, bool Transparent, bool Promotion, MoneyDto SendAmount, MoneyDto Fee, MoneyDto SenderPays,
-    decimal? Rate, decimal? MidMarketRate, MidMarketDto? MidMarket, decimal FeePct, decimal? FxMarginPct, MoneyDto ReceiveFee,
+    string? Speed, bool Transparent, bool Promotion, MoneyDto? SendAmount, MoneyDto? Fee, MoneyDto? SenderPays,
+    decimal? Rate, decimal? MidMarketRate, MidMarketDto? MidMarket, decimal? FeePct, decimal? FxMarginPct, MoneyDto ReceiveFee,
     decimal? TotalCostPct, MoneyDto? TotalCost, MoneyDto? RecipientGets, DateTimeOffset CollectedAt, string? Period,
     SourceDto Source, IReadOnlyList<string> Flags);
 

@@ -15,6 +15,9 @@ public sealed partial class OfferText(Language language)
     public string Money(decimal amount, Currency currency) =>
         string.Concat(currency.Round(amount).ToString("N" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), Culture), "\u00A0", currency.Code);
 
+    /// <summary>Money as shown, or "unknown" (a hidden rate leaves receive mode's amounts unknown).</summary>
+    public string Money(decimal? amount, Currency currency) => amount is { } known ? Money(known, currency) : language["unknown"];
+
     /// <summary>
     /// A percentage with one decimal in the locale's percent pattern: the API's figure (2 decimals) rounded half-to-even, as
     /// the widget rounds it, so the page and the widget never differ by a tenth.

@@ -41,8 +41,7 @@ public static class ResultsView
             .Raw("<h3>").Text(q.Provider).Raw("</h3>");
         if (!q.Transparent) html.Element("p", l["not_transparent"], "class=\"badge\"");
         html.Raw("<dl>");
-        var gets = c.RecipientGets is { } g ? text.Money(g, q.PayoutCurrency) : l["unknown"];
-        Pair(html, l["recipient_gets"], gets, mode == CompareMode.Send ? "gets key" : "gets");
+        Pair(html, l["recipient_gets"], text.Money(c.RecipientGets, q.PayoutCurrency), mode == CompareMode.Send ? "gets key" : "gets");
         Pair(html, l["you_pay"], text.Money(c.SenderPays, q.SendCurrency), mode == CompareMode.Receive ? "pays key" : "pays");
         Pair(html, l["fee"], text.Money(c.Fee, q.SendCurrency));
         Pair(html, l["rate"], text.RateVsMid(offer));

@@ -40,7 +40,7 @@ public static class SmsText
         var (q, c) = (offer.Quote, offer.Cost);
         var figure = mode == CompareMode.Send
             ? c.RecipientGets is { } gets ? $"{language["sms_gets"]} {Money(gets, q.PayoutCurrency, language)}" : language["unknown"]
-            : $"{language["you_pay"]} {Money(c.SenderPays, q.SendCurrency, language)}";
+            : c.SenderPays is { } pays ? $"{language["you_pay"]} {Money(pays, q.SendCurrency, language)}" : language["unknown"];
         var cost = c.TotalCostPct is { } pct ? $" ({new OfferText(language).Percent(pct)})" : "";
         return $"{rank}.{q.Provider} {figure}{cost}";
     }

@@ -28,6 +28,8 @@ public sealed record ObservationRecord
     public required int SourceRow { get; init; }
     /// <summary>Hash of the row's normalised content: the same row ingested again adds nothing.</summary>
     public required string RowHash { get; init; }
+    /// <summary>The hash an earlier version stored for the same row, if any: a service holding it already has the row.</summary>
+    public string? PreviousRowHash { get; init; }
     /// <summary>Provider name.</summary>
     public required string Provider { get; init; }
     /// <summary>Firm type.</summary>

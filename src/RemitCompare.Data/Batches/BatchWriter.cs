@@ -125,12 +125,18 @@ public sealed class BatchWriter(Store store, TimeProvider clock)
     private static readonly string[] IntegerColumns = ["service_id", "batch_id", "source_row", "transparent", "promotion"];
 
     private static readonly (string, DbType)[] ObservationParameters =
-        ObservationColumns.Select(c => (c, IntegerColumns.Contains(c) ? DbType.Int64 : DbType.String)).ToArray();
+        [.. ObservationColumns.Select(c => (c, IntegerColumns.Contains(c) ? DbType.Int64 : DbType.String)), ("previous_row_hash", DbType.String)];
 
+    // A row the service holds under the hash an earlier version gave it is the same row: skipped, as a conflict is.
     private static readonly string ObservationInsertSql =
-        $"INSERT INTO quote_observations ({string.Join(", ", ObservationColumns)}) VALUES ({string.Join(", ", ObservationColumns.Select(c => "@" + c))}) ON CONFLICT DO NOTHING";
+        $"""
+        INSERT INTO quote_observations ({string.Join(", ", ObservationColumns)})
+        SELECT {string.Join(", ", ObservationColumns.Select(c => "@" + c))}
+        WHERE NOT EXISTS (SELECT 1 FROM quote_observations WHERE service_id = @service_id AND row_hash = @previous_row_hash)
+        ON CONFLICT DO NOTHING
+        """;
 
-    /// <summary>An observation's column values, in <see cref="ObservationColumns"/> order.</summary>
+    /// <summary>An observation's column values, in <see cref="ObservationColumns"/> order, then its previous row hash.</summary>
     private static object?[] ObservationValues(ObservationRecord o, long serviceId, long batchId, string ingestedAt) =>
     [
         serviceId, batchId, (long)o.SourceRow, o.RowHash, StoredTime.Format(o.CollectedAt), ingestedAt, o.Period, o.FirmType, o.Speed?.Name(),
@@ -139,6 +145,7 @@ public sealed class BatchWriter(Store store, TimeProvider clock)
         o.Rate is null ? 0L : 1L, o.Promotion ? 1L : 0L, Text(o.SurveyedLow), Text(o.SurveyedHigh),
         Text(o.Cc1?.Amount), Text(o.Cc1?.Fee), Text(o.Cc1?.Rate), Text(o.Cc1?.MarginPct), Text(o.Cc1?.TotalCostPct),
         Text(o.Cc2?.Amount), Text(o.Cc2?.Fee), Text(o.Cc2?.Rate), Text(o.Cc2?.MarginPct), Text(o.Cc2?.TotalCostPct), o.Inference,
+        o.PreviousRowHash,
     ];
 
     private static string? Text(decimal? value) => DecimalText.Format(value);

@@ -88,7 +88,7 @@ internal readonly struct QuoteTerms
         var feePct = fee / sendAmount * 100m;
         if (!_hasRate)
         {
-            cost = new CostBreakdown(sendAmount, fee, senderPays, feePct, null, 0m, null, null, null, null, null);
+            cost = new CostBreakdown(Figures.SendSide, sendAmount, fee, senderPays, feePct, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
             return true;
         }
         var gross = converted * _rate;
@@ -96,7 +96,7 @@ internal readonly struct QuoteTerms
         var recipientGets = gross - receiveFee;
         if (!_hasMid)
         {
-            cost = new CostBreakdown(sendAmount, fee, senderPays, feePct, null, receiveFee, null, null, null, recipientGets, null);
+            cost = new CostBreakdown(Figures.WithoutMid, sendAmount, fee, senderPays, feePct, 0m, receiveFee, 0m, 0m, 0m, recipientGets, 0m);
             return true;
         }
         if (_noReceiveFee) return PriceWithoutReceiveFee(sendAmount, fee, senderPays, feePct, recipientGets, out cost);
@@ -104,7 +104,7 @@ internal readonly struct QuoteTerms
         var receiveFeePct = receiveFeeAtMid / sendAmount * 100m;
         var totalCost = fee + (sendAmount * _keptAtMid) + receiveFeeAtMid;
         cost = new CostBreakdown(
-            sendAmount, fee, senderPays, feePct, _marginPct, receiveFee, receiveFeePct,
+            Figures.All, sendAmount, fee, senderPays, feePct, _marginPct, receiveFee, receiveFeePct,
             feePct + _marginPct + receiveFeePct, totalCost, recipientGets, recipientGets / _mid);
         return true;
     }
@@ -120,20 +120,26 @@ internal readonly struct QuoteTerms
         if (totalCost == 0m) totalCost += 0m;
         if (totalCostPct == 0m) totalCostPct += 0m;
         cost = new CostBreakdown(
-            sendAmount, fee, senderPays, feePct, _marginPct, 0m, 0m, totalCostPct, totalCost, recipientGets, recipientGets / _mid);
+            Figures.All, sendAmount, fee, senderPays, feePct, _marginPct, 0m, 0m, totalCostPct, totalCost, recipientGets, recipientGets / _mid);
         return true;
     }
 
     /// <summary>
     /// The send amount (rounded up to minor units) for which the recipient gets at least
-    /// <paramref name="recipientMustGet"/> and the sender pays least, priced; false when the rate is undisclosed or no
-    /// band can deliver it. Each candidate is checked on what the recipient gets and the sender pays only; the winner
-    /// alone is priced in full.
+    /// <paramref name="recipientMustGet"/> and the sender pays least, priced; false when no band can deliver it;
+    /// <see cref="CostBreakdown.Unpriced"/> when the rate is undisclosed. Each candidate is checked on what the
+    /// recipient gets and the sender pays only; the winner alone is priced in full.
     /// </summary>
     public bool PriceForReceive(decimal recipientMustGet, out CostBreakdown cost)
     {
         cost = default;
-        if (recipientMustGet <= 0m || !_hasRate || _rate <= 0m) return false;
+        if (recipientMustGet <= 0m) return false;
+        if (!_hasRate)
+        {
+            cost = CostBreakdown.Unpriced;
+            return true;
+        }
+        if (_rate <= 0m) return false;
         var grossCount = _receiveFee?.CandidateCount ?? 1;
         var sendCount = _onTop ? _senderFee.Bands.Count + 1 : _senderFee.CandidateCount;
         Span<decimal> grosses = grossCount <= 32 ? stackalloc decimal[grossCount] : new decimal[grossCount];

@@ -45,7 +45,7 @@ public enum OfferGroup
     Transparent,
     /// <summary>Rate disclosed, promotional price; never sets the headline.</summary>
     Promotion,
-    /// <summary>Rate not disclosed: listed after every transparent offer.</summary>
+    /// <summary>Rate not disclosed: listed after every transparent offer, in both modes (unpriced in receive mode).</summary>
     NotTransparent,
 }
 
@@ -83,7 +83,11 @@ public static class Ranker
     /// <summary>Ranks quotes that are not held by a snapshot; works out their terms first.</summary>
     public static Ranking Rank(IReadOnlyList<ServiceQuote> quotes, RankingRequest request) => Rank(new CorridorPrices(quotes), request);
 
-    /// <summary>Prices every eligible quote and orders them: group, then the mode's key, then total cost %, then speed.</summary>
+    /// <summary>
+    /// Prices every eligible quote and orders them: group, then the mode's key, then total cost %, then speed. In
+    /// receive mode a service that hides its rate is listed too, last, with its amounts unknown
+    /// (<see cref="CostBreakdown.Unpriced"/>): the amount to send cannot be computed without the rate.
+    /// </summary>
     public static Ranking Rank(CorridorPrices prices, RankingRequest request)
     {
         var n = prices.Count;

@@ -28,14 +28,17 @@ public static class CsvFiles
         return string.Join(',', fields);
     }
 
+    /// <summary>True for the markers data files write for a missing value: empty, <c>..</c>, <c>N/A</c>, <c>NA</c> (trimmed).</summary>
+    public static bool IsMissing(ReadOnlySpan<char> text) =>
+        text.IsEmpty || text is ".." || text.Equals("N/A", StringComparison.OrdinalIgnoreCase) || text.Equals("NA", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Parses an invariant decimal written as text in a data file; null for the missing markers (empty, <c>..</c>, <c>N/A</c>).</summary>
     public static bool TryParseDecimal(string? text, out decimal? value)
     {
         value = null;
         // Spans, not trimmed copies: this runs for a dozen fields of every row.
         var t = text.AsSpan().Trim().TrimEnd('%').Trim();
-        if (t.IsEmpty || t is ".." || t.Equals("N/A", StringComparison.OrdinalIgnoreCase) || t.Equals("NA", StringComparison.OrdinalIgnoreCase))
-            return true;
+        if (IsMissing(t)) return true;
         if (decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
         {
             value = parsed;

@@ -75,6 +75,7 @@ public sealed class RpwReader(CountryCatalog countries, CurrencyCatalog currenci
         {
             SourceRow = row.Row,
             RowHash = row.Hash,
+            PreviousRowHash = row.PreviousHash,
             Provider = row.Firm,
             FirmType = row.FirmType,
             From = row.From,

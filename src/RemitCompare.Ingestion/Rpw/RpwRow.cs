@@ -10,7 +10,10 @@ internal sealed record RpwRow
 {
     public required int Row { get; init; }
     public required string Raw { get; init; }
-    public required string Hash { get; init; }
+    /// <summary>Identifies the row by its values (<see cref="RpwRowHash.Of"/>).</summary>
+    public string Hash { get; init; } = "";
+    /// <summary>What earlier versions stored for the same row (<see cref="RpwRowHash.Previous"/>).</summary>
+    public string PreviousHash { get; init; } = "";
     public required string Period { get; init; }
     public required string From { get; init; }
     public required string To { get; init; }

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using RemitCompare.Data;
 using RemitCompare.Data.Batches;
@@ -68,11 +66,10 @@ internal static partial class RpwRowParser
 
         var (collected, dateNote) = ParseDate(Get(RpwField.Date), period);
         var notes = Get(RpwField.Note1) + " " + Get(RpwField.Note2);
-        return (new RpwRow
+        var parsed = new RpwRow
         {
             Row = row,
             Raw = raw,
-            Hash = Hash(fields, sha256),
             Period = period,
             From = from.Iso3,
             To = to.Iso3,
@@ -88,7 +85,8 @@ internal static partial class RpwRowParser
             Promotion = notes.Contains("promotion", StringComparison.OrdinalIgnoreCase) || notes.Contains("discount", StringComparison.OrdinalIgnoreCase),
             CollectedAt = collected,
             DateNote = dateNote,
-        }, null);
+        };
+        return (parsed with { Hash = RpwRowHash.Of(parsed, fields, sha256), PreviousHash = RpwRowHash.Previous(fields, sha256) }, null);
 
         RpwPoint? ParsePoint(Func<RpwField, string> get, int n, decimal defaultDenomination, out QuarantinedRow? error)
         {
@@ -143,26 +141,5 @@ internal static partial class RpwRowParser
         if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
             return (new DateTimeOffset(date.Date, TimeSpan.Zero), null);
         return (MidQuarter(period), $"no readable collection date ('{text}'): the middle of {period} was used");
-    }
-
-    /// <summary>
-    /// The first 128 bits of SHA-256 over the fields joined by U+001F, in lower-case hex: stored hashes depend on exactly
-    /// this. One incremental hash is reused for a whole file: a one-shot hash per row was a third of the parse time.
-    /// </summary>
-    internal static string Hash(string[] fields, IncrementalHash sha256)
-    {
-        var joined = string.Join('\u001f', fields);
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(joined.Length));
-        try
-        {
-            sha256.AppendData(buffer, 0, Encoding.UTF8.GetBytes(joined, buffer));
-            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            sha256.GetHashAndReset(digest);
-            return Convert.ToHexStringLower(digest[..16]);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using RemitCompare.Data;
 using RemitCompare.Tests.Support;
 
 namespace RemitCompare.Tests.Api;
@@ -18,7 +19,13 @@ public abstract class ApiFixture
     public void StartApi()
     {
         _factory = new ApiFactory();
+        Fill(_factory.Store.Store);
         _client = _factory.CreateClient();
+    }
+
+    /// <summary>Fills the store before the API starts; by default nothing, and the API loads the default data itself.</summary>
+    protected virtual void Fill(Store store)
+    {
     }
 
     [OneTimeTearDown]

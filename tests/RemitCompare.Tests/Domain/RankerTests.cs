@@ -88,6 +88,55 @@ public sealed class RankerTests
     }
 
     [Test]
+    public void Lists_services_that_hide_their_rate_after_every_priced_offer_in_receive_mode()
+    {
+        // The undisclosed service charges no fee; the transparent one a heavy fee and margin; the promotion is cheap.
+        var undisclosed = UsdToKes(1, rate: null);
+        var expensive = UsdToKes(2, rate: 110m, fee: 20m);
+        var promotion = UsdToKes(3, rate: 129.5m) with { Promotion = true };
+
+        var ranking = Ranker.Rank([undisclosed, expensive, promotion], Receive(25600m));
+
+        Assert.That(ranking.Offers.Select(o => (o.Quote.ServiceId, o.Group)), Is.EqualTo(new[]
+        {
+            (2L, OfferGroup.Transparent), (3L, OfferGroup.Promotion), (1L, OfferGroup.NotTransparent),
+        }));
+        Assert.That(ranking.OutOfRange, Is.Zero);
+    }
+
+    [Test]
+    public void Receive_mode_leaves_every_amount_of_an_undisclosed_rate_unknown_with_the_flags_send_mode_gives()
+    {
+        var undisclosed = UsdToKes(1, rate: null, fee: 5m) with { Promotion = true, StaleReference = true };
+
+        var received = Ranker.Rank([undisclosed], Receive(25600m)).Offers.Single();
+        var sent = Ranker.Rank([undisclosed], Send(200m)).Offers.Single();
+
+        Assert.That(received.Cost, Is.EqualTo(CostBreakdown.Unpriced));
+        Assert.That((received.Flags, received.Value), Is.EqualTo((sent.Flags, sent.Value)));
+        Assert.That(received.Flags.HasFlag(OfferFlags.RateNotDisclosed), Is.True);
+    }
+
+    [Test]
+    public void Receive_mode_ranks_undisclosed_rates_by_speed_as_send_mode_does()
+    {
+        var nextDay = UsdToKes(1, rate: null) with { Speed = Speed.NextDay };
+        var withinAnHour = UsdToKes(2, rate: null) with { Speed = Speed.LessThanOneHour };
+
+        Assert.That(RankedIds(Receive(25600m), nextDay, withinAnHour), Is.EqualTo(RankedIds(Send(200m), nextDay, withinAnHour)));
+        Assert.That(RankedIds(Receive(25600m), nextDay, withinAnHour), Is.EqualTo(new long[] { 2, 1 }));
+    }
+
+    [Test]
+    public void Receive_mode_counts_a_disclosed_rate_that_cannot_deliver_the_amount_as_out_of_range()
+    {
+        var upTo100 = UsdToKes(2) with { SenderFee = FeeSchedule.Tiered([new FeeBand(0m, 100m, 3m, 0m)]) };
+        var ranking = Ranker.Rank([UsdToKes(1, rate: null), upTo100], Receive(25600m));
+
+        Assert.That((ranking.Offers.Single().Quote.ServiceId, ranking.OutOfRange), Is.EqualTo((1L, 1)));
+    }
+
+    [Test]
     public void Filters_by_payout_method()
     {
         var cash = UsdToKes(2) with { Payout = PayoutMethod.CashPickup };

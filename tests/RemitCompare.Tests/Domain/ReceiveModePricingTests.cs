@@ -16,7 +16,7 @@ public sealed class ReceiveModePricingTests
     private static readonly FeeSchedule ReceiveTiers =
         FeeSchedule.Tiered([new FeeBand(0m, 25000m, 50m, 0m), new FeeBand(25000m, null, 100m, 0m)]);
 
-    private static decimal SendFor(ServiceQuote quote, decimal target) => QuotePricing.PriceForReceive(quote, target)!.Value.SendAmount;
+    private static decimal SendFor(ServiceQuote quote, decimal target) => QuotePricing.PriceForReceive(quote, target)!.Value.SendAmount!.Value;
 
     private static decimal? GetsWhenSending(ServiceQuote quote, decimal send) => QuotePricing.Price(quote, send)?.RecipientGets;
 
@@ -119,9 +119,12 @@ public sealed class ReceiveModePricingTests
     }
 
     [Test]
-    public void Undisclosed_rate_cannot_be_solved()
+    public void Undisclosed_rate_leaves_every_amount_unknown_and_no_receive_fee_as_send_mode_does()
     {
-        Assert.That(QuotePricing.PriceForReceive(UsdToKes(rate: null), 25600m), Is.Null);
+        var cost = QuotePricing.PriceForReceive(UsdToKes(rate: null, fee: 5m), 25600m);
+
+        Assert.That(cost, Is.EqualTo(new CostBreakdown(null, null, null, null, null, 0m, null, null, null, null, null)));
+        Assert.That(cost!.Value.ReceiveFee, Is.EqualTo(QuotePricing.Price(UsdToKes(rate: null, fee: 5m), 200m)!.Value.ReceiveFee));
     }
 
     [Test]

@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using RemitCompare.Data;
+using RemitCompare.Data.Catalog;
+using RemitCompare.Data.Rates;
+using RemitCompare.Ingestion.Rpw;
 using RemitCompare.Tests.Support;
 
 namespace RemitCompare.Tests.Ingestion;
@@ -18,15 +22,37 @@ public sealed class RowReadingTests
     ];
 
     [Test]
-    public void Row_hash_is_the_first_128_bits_of_SHA_256_over_the_trimmed_fields_joined_by_unit_separators([Values] RpwLayoutKind layout)
+    public void Row_hash_is_the_first_128_bits_of_SHA_256_over_the_normalised_values_joined_by_unit_separators([Values] RpwLayoutKind layout)
     {
         using var store = TempStore.WithReferenceData();
-        var row = RpwFile.Row(3).With(("NOTE1", "  padded note "));
+        var row = RpwFile.Row(3).With(("NOTE1", "  padded \t note "), ("CC1 LCU FEE", "17500.00"), ("CORRIDOR", "TZAKEN"));
         store.IngestRpw(RpwFile.Write([row], layout));
-        var joined = string.Join('\u001f', HashedColumns.Select(c => row[c].Trim()));
-        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)))[..32];
-        Assert.That(RowHashes(store), Is.EqualTo(new[] { expected }));
+        // Row 3 is 2024_1Q; numbers lose trailing zeros, text its extra spaces; the corridor repeats the codes and counts as empty.
+        var values = HashedColumns.Select(c => c switch
+        {
+            "PERIOD" => "2024Q1",
+            "CORRIDOR" => "",
+            _ when decimal.TryParse(row[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number.ToString("G29", CultureInfo.InvariantCulture),
+            _ => string.Join(' ', row[c].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+        });
+        Assert.That(RowHashes(store), Is.EqualTo(new[] { Hash(values) }));
     }
+
+    [Test]
+    public void Each_row_carries_the_hash_earlier_versions_stored_over_its_trimmed_fields([Values] RpwLayoutKind layout)
+    {
+        using var store = TempStore.WithReferenceData();
+        var catalog = new CatalogStore(store.Store);
+        var row = RpwFile.Row(3).With(("NOTE1", "  padded note "));
+
+        var read = new RpwReader(catalog.Countries(), catalog.Currencies(), new RateStore(store.Store).EcbBook())
+            .Read(new StringReader(RpwFile.Write([row], layout)));
+
+        Assert.That(read.Observations.Single().PreviousRowHash, Is.EqualTo(Hash(HashedColumns.Select(c => row[c].Trim()))));
+    }
+
+    private static string Hash(IEnumerable<string> values) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', values))))[..32];
 
     [TestCase("2025-08-15")]
     [TestCase("2025/08/15")]

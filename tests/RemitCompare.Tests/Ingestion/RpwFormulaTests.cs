@@ -136,7 +136,7 @@ public sealed class RpwFormulaTests
                 mismatches.Add($"row {row.FileRow}: reference {quote.MidMarket.Rate} is not the row's interbank rate {stored.InterbankRate}");
             else if (cost is not { } c || c.FxMarginPct is null || c.TotalCostPct is null)
                 mismatches.Add($"row {row.FileRow}: no full price at {amount}");
-            else if (Math.Abs(c.Fee - row.Number("CC1 LCU FEE")) > 1e-18m
+            else if (Math.Abs(c.Fee!.Value - row.Number("CC1 LCU FEE")) > 1e-18m
                      || Math.Abs(c.FxMarginPct.Value - row.Number("CC1 FX MARGIN")) > bound
                      || Math.Abs(c.TotalCostPct.Value - row.Number("CC1 TOTAL COST %")) > bound + 0.005m
                      || c.RecipientGets != amount * quote.Rate)

@@ -40,10 +40,15 @@ public static class ReferenceRanking
             feePct + marginPct + receiveFeePct, totalCost, recipientGets, recipientGets / m);
     }
 
-    /// <summary>The cheapest send amount (rounded up to minor units) for which the recipient gets at least the target.</summary>
+    /// <summary>
+    /// The cheapest send amount (rounded up to minor units) for which the recipient gets at least the target; with
+    /// the rate undisclosed, every amount unknown and the receive fee 0, as send mode gives it.
+    /// </summary>
     public static CostBreakdown? PriceForReceive(ServiceQuote quote, decimal recipientMustGet)
     {
-        if (recipientMustGet <= 0m || quote.Rate is not { } rate || rate <= 0m) return null;
+        if (recipientMustGet <= 0m) return null;
+        if (quote.Rate is not { } rate) return new CostBreakdown(null, null, null, null, null, 0m, null, null, null, null, null);
+        if (rate <= 0m) return null;
         CostBreakdown? best = null;
         foreach (var gross in quote.ReceiveFee is { } receiveFee ? GrossCandidates(receiveFee, recipientMustGet) : [recipientMustGet])
         {
@@ -131,7 +136,7 @@ public static class ReferenceRanking
     {
         var byGroup = a.Group.CompareTo(b.Group);
         if (byGroup != 0) return byGroup;
-        var byPays = a.Cost.SenderPays.CompareTo(b.Cost.SenderPays);
+        var byPays = AscendingNullsLast(a.Cost.SenderPays, b.Cost.SenderPays);
         return byPays != 0 ? byPays : TieBreak(a, b);
     }
 

@@ -31,10 +31,14 @@ public sealed class AppHost : IAsyncDisposable
     /// <summary>An absolute URL of the app.</summary>
     public string Url(string pathAndQuery) => new Uri(Origin, pathAndQuery).ToString();
 
-    /// <summary>Starts the app as Program.cs does, filled from the default data; <paramref name="settings"/> go last.</summary>
-    public static async Task<AppHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the app as Program.cs does, filled from the default data (or first by <paramref name="fill"/>);
+    /// <paramref name="settings"/> go last.
+    /// </summary>
+    public static async Task<AppHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<RemitCompare.Data.Store>? fill = null)
     {
         var store = TempStore.Empty();
+        fill?.Invoke(store.Store);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         foreach (var (key, value) in store.Settings) builder.Configuration[key] = value;
