@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using RemitCompare.Api.Hosting;
 using RemitCompare.Domain.Catalog;
+using RemitCompare.Domain.Money;
 using RemitCompare.Domain.Pricing;
 
 namespace RemitCompare.Api.Web;
@@ -23,19 +25,32 @@ public sealed class WidgetScript(LanguageCatalog languages)
 
     private Built? _built;
 
-    /// <summary>widget.js for a snapshot, with <c>/*STRINGS*/{}</c> replaced by each language's strings and country names.</summary>
+    /// <summary>
+    /// widget.js for a snapshot, with <c>/*STRINGS*/{}</c> replaced by each language's strings and country names, and
+    /// <c>/*UNITS*/{}</c> by the minor units of the currencies the corridors are paid in (the API's money carries none).
+    /// </summary>
     public string For(Snapshot snapshot)
     {
         var countries = snapshot.Corridors.Values.SelectMany(c => new[] { c.From, c.To }).DistinctBy(c => c.Iso3)
             .OrderBy(c => c.Iso3, StringComparer.Ordinal).ToList();
-        var key = string.Join(",", countries.Select(c => c.Iso3));
-        if (Volatile.Read(ref _built) is { } built && built.Countries == key) return built.Text;
-        var text = Source.Replace("/*STRINGS*/{}", StringsJson(languages, countries), StringComparison.Ordinal);
+        var currencies = Currencies(snapshot);
+        var key = string.Join(",", countries.Select(c => c.Iso3).Concat(currencies.Select(c => c.Code)));
+        if (Volatile.Read(ref _built) is { } built && built.Key == key) return built.Text;
+        var text = Source.Replace("/*STRINGS*/{}", StringsJson(languages, countries), StringComparison.Ordinal)
+            .Replace("/*UNITS*/{}", UnitsJson(currencies), StringComparison.Ordinal);
         Volatile.Write(ref _built, new Built(key, text));
         return text;
     }
 
-    private sealed record Built(string Countries, string Text);
+    private sealed record Built(string Key, string Text);
+
+    private static List<Currency> Currencies(Snapshot snapshot) =>
+        snapshot.Corridors.Values.SelectMany(c => c.SendCurrencies.Concat(c.PayoutCurrencies)).Distinct(StringComparer.Ordinal)
+            .Select(code => snapshot.Currencies.TryGet(code, out var currency) ? currency : null).OfType<Currency>()
+            .OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+
+    private static string UnitsJson(IEnumerable<Currency> currencies) =>
+        "{" + string.Join(",", currencies.Select(c => $"\"{c.Code}\":{c.MinorUnits.ToString(CultureInfo.InvariantCulture)}")) + "}";
 
     private static string StringsJson(LanguageCatalog languages, IReadOnlyList<Country> countries)
     {

@@ -2,6 +2,7 @@
 (() => {
   "use strict";
   const L = /*STRINGS*/{};
+  const U = /*UNITS*/{}; // currency -> ISO 4217 minor units, for the currencies served
   const script = document.currentScript;
   const ORIGIN = script && script.src ? new URL(script.src).origin : location.origin;
   const CSS = `:host{display:block;font-family:var(--rc-font,system-ui,sans-serif);color:var(--rc-fg,#1a1a1a);background:var(--rc-bg,#fff);
@@ -100,9 +101,10 @@ ul.e{margin:.2em 0;padding-inline-start:1.1em}.s,.a{font-size:.8em;color:var(--r
 
     fmt(t) {
       const loc = t.culture; // Latin digits, as the server writes them: the culture ends in -u-nu-latn
-      const num = new Intl.NumberFormat(loc, { maximumFractionDigits: 3 });
+      // Money as the page writes it: all the currency's minor units (10,000.00 KES), grouped even in 4 digits (es 1.800,00).
+      const num = d => new Intl.NumberFormat(loc, { minimumFractionDigits: d ?? 0, maximumFractionDigits: d ?? 3, roundingMode: "halfEven", useGrouping: "always" });
       return {
-        money: m => m ? `${num.format(m.amount)}\u00a0${m.currency}` : t.s.unknown,
+        money: m => m ? `${num(U[m.currency]).format(`${m.amount}`)}\u00a0${m.currency}` : t.s.unknown,
         // The API's 2-decimal figure as a decimal string (not p / 100, a binary fraction), rounded half-to-even as the page does.
         pct: p => new Intl.NumberFormat(loc, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, roundingMode: "halfEven" }).format(`${p}e-2`),
         rate: r => new Intl.NumberFormat(loc, { maximumSignificantDigits: 6 }).format(r),

@@ -43,6 +43,21 @@ public sealed class WebHttpTests : ApiFixture
     }
 
     [Test]
+    public async Task The_widget_script_knows_the_minor_units_of_a_currency_added_after_it_was_made()
+    {
+        using var api = new ApiFactory();
+        using var client = api.CreateClient();
+        var before = await client.GetStringAsync(new Uri("/widget.js", UriKind.Relative));
+
+        using (var upload = await SurveyCsv.Upload(client, SurveyCsv.CreateKey(api.Store.Store, "Survey NGO"), SurveyCsv.File(rows: 1)))
+            Assert.That(upload.IsSuccessStatusCode, Is.True, await upload.Content.ReadAsStringAsync());
+        var after = await client.GetStringAsync(new Uri("/widget.js", UriKind.Relative));
+
+        Assert.That(before, Does.Contain("\"UGX\":0").And.Contain("\"KES\":2").And.Not.Contain("\"MXN\""));
+        Assert.That(after, Does.Contain("\"MXN\":2"));
+    }
+
+    [Test]
     public async Task The_widget_script_carries_every_language()
     {
         var script = (await Get("/widget.js")).Body;
