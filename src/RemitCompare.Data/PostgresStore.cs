@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using Npgsql;
 using RemitCompare.Data.Coordination;
 
@@ -31,19 +30,16 @@ public sealed class PostgresStore : Store, IDisposable
     /// <inheritdoc />
     public override NpgsqlConnection Open() => _dataSource.OpenConnection();
 
-    /// <summary>Applies the migrations not yet applied, holding an advisory lock so that concurrent starts queue.</summary>
+    /// <summary>
+    /// Applies the migrations not yet applied, holding an advisory lock so that concurrent starts queue; a start waits
+    /// for the lock as long as the connection string lets a command run.
+    /// </summary>
     public override int Migrate()
     {
+        var wait = TimeSpan.FromSeconds(new NpgsqlConnectionStringBuilder(ConnectionString).CommandTimeout);
+        using var migrating = SessionLock.Take(ConnectionString, MigrationLock, "remitcompare migrate", wait);
         using var connection = Open();
-        connection.Execute("SELECT pg_advisory_lock(@key)", new { key = MigrationLock });
-        try
-        {
-            return ApplyMigrations(connection);
-        }
-        finally
-        {
-            connection.Execute("SELECT pg_advisory_unlock(@key)", new { key = MigrationLock });
-        }
+        return ApplyMigrations(connection);
     }
 
     /// <summary>How long a node waits for another node's first start to migrate and fill the store.</summary>

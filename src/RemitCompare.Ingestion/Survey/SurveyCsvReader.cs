@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using RemitCompare.Data.Batches;
 using RemitCompare.Domain.Catalog;
 using RemitCompare.Domain.Fees;
@@ -49,12 +48,13 @@ public sealed class SurveyCsvReader(CountryCatalog countries, CurrencyCatalog cu
         var observations = new List<ObservationRecord>();
         var quarantine = new List<QuarantinedRow>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var rowNumber = 1;
         while (csv.Read())
         {
             if (++rowNumber - 1 > maxRows) throw new IngestionException($"the file holds more than {maxRows} rows");
             var row = new SurveyRow(csv, ordinals, rowNumber);
-            if (Parse(row) is not { } observation) quarantine.Add(row.Rejection!);
+            if (Parse(row, sha256) is not { } observation) quarantine.Add(row.Rejection!);
             else if (seen.TryGetValue(observation.RowHash, out var first)) quarantine.Add(new QuarantinedRow(rowNumber, null, $"duplicate of row {first}", row.Raw));
             else
             {
@@ -74,7 +74,7 @@ public sealed class SurveyCsvReader(CountryCatalog countries, CurrencyCatalog cu
         throw new IngestionException($"the header has no '{column}' column; the survey layout needs: {string.Join(",", Columns)}");
     }
 
-    private ObservationRecord? Parse(SurveyRow row)
+    private ObservationRecord? Parse(SurveyRow row, IncrementalHash sha256)
     {
         var provider = row.Text("provider", 200);
         var firmType = row.Text("firm_type", 100);
@@ -99,10 +99,10 @@ public sealed class SurveyCsvReader(CountryCatalog countries, CurrencyCatalog cu
         }
         if (CollectedAt(row) is not { } collected) return null;
         if (Flag(row) is not { } promotion) return null;
-        return new ObservationRecord
+        var observation = new ObservationRecord
         {
             SourceRow = row.RowNumber,
-            RowHash = Hash(Columns.Select(c => c == "collected_at" ? collected.ToString("O") : row[c].Trim().ToLowerInvariant())),
+            RowHash = "",
             Provider = provider,
             FirmType = firmType,
             From = from.Iso3,
@@ -119,6 +119,11 @@ public sealed class SurveyCsvReader(CountryCatalog countries, CurrencyCatalog cu
             Promotion = promotion,
             SurveyedLow = amount,
             SurveyedHigh = amount,
+        };
+        return observation with
+        {
+            RowHash = SurveyRowHash.Of(observation, fee, receiveFee, sha256),
+            PreviousRowHash = SurveyRowHash.Previous(c => row[c], observation, sha256),
         };
     }
 
@@ -138,9 +143,6 @@ public sealed class SurveyCsvReader(CountryCatalog countries, CurrencyCatalog cu
         "yes" or "true" or "1" => true,
         _ => row.RejectFlag($"'{Shorten(row["promotion"])}' is not yes or no"),
     };
-
-    private static string Hash(IEnumerable<string> fields) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', fields))))[..32];
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
