@@ -130,7 +130,7 @@ public static class CompareApi
 
     private static Currency? CorridorCurrency(
         QueryErrors errors, string parameter, string? code, IReadOnlyList<string> used, string? preferred, CurrencyCatalog currencies,
-        QueryReason unused, CorridorSnapshot corridor)
+        QueryReason notUsed, CorridorSnapshot corridor)
     {
         // Unsaid, "my mother must get 20,000" means her country's own currency whenever the corridor pays out in it.
         var fallback = preferred is not null && used.Contains(preferred) ? preferred : used[0];
@@ -142,7 +142,7 @@ public static class CompareApi
         }
         if (!used.Contains(currency.Code))
         {
-            errors.Add(parameter, unused, [currency.Code, corridor.From.Iso3, corridor.To.Iso3, .. used]);
+            errors.Add(parameter, notUsed, [currency.Code, corridor.From.Iso3, corridor.To.Iso3, .. used]);
             return null;
         }
         return currency;

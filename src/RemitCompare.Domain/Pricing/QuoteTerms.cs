@@ -6,7 +6,7 @@ namespace RemitCompare.Domain.Pricing;
 
 /// <summary>
 /// One quote with everything that does not depend on the amount worked out once: rate against mid-market, margin,
-/// the receive fee's share at mid when there is none, staleness as ticks. Prices with the decimal operations of
+/// the receive fee's share at mid when there is none. Prices with the decimal operations of
 /// DESIGN's formulas in the same order, so every amount it gives is the same decimal, scale included, as the
 /// formula written out in full gives.
 /// </summary>
@@ -28,7 +28,6 @@ internal readonly struct QuoteTerms
     private readonly decimal _marginPct;
     private readonly bool _noReceiveFee;
     private readonly decimal _valuationMid;
-    private readonly long _staleAfterTicks;
 
     /// <param name="quote">The quote.</param>
     /// <param name="valuationMid">The mid-market rate that values what its recipient gets against other offers, if any.</param>
@@ -55,7 +54,6 @@ internal readonly struct QuoteTerms
         _valuationMid = valuationMid ?? 0m;
         // Dividing by the very same decimal (scale included) gives the same quotient: reuse value at mid-market.
         _valueAtMid = _hasMid && _hasValuation && SameBits(_mid, _valuationMid);
-        _staleAfterTicks = quote.Superseded ? long.MinValue : quote.StaleAfter?.UtcTicks ?? long.MaxValue;
         Group = !quote.Transparent ? Ranking.OfferGroup.NotTransparent
             : quote.Promotion ? Ranking.OfferGroup.Promotion : Ranking.OfferGroup.Transparent;
     }
@@ -65,9 +63,6 @@ internal readonly struct QuoteTerms
 
     /// <summary>Which list its offers rank in.</summary>
     public Ranking.OfferGroup Group { get; }
-
-    /// <summary>True when the quote is stale at the moment (as <see cref="ServiceQuote.IsStaleAt"/>).</summary>
-    public bool IsStaleAt(DateTimeOffset now) => now.UtcTicks > _staleAfterTicks;
 
     /// <summary>What the recipient gets valued at the corridor's mid-market rate for the payout currency; null when unknown.</summary>
     public decimal? ValueOf(in CostBreakdown cost)

@@ -103,7 +103,7 @@ public static class Ranker
                 filtered++;
                 continue;
             }
-            var isStale = terms.IsStaleAt(request.Now);
+            var isStale = terms.Quote.IsStaleAt(request.Now);
             if (isStale && !request.IncludeStale)
             {
                 stale++;
