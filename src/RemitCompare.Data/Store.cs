@@ -60,16 +60,7 @@ public abstract class Store
     /// migrate and fill it one after the other: the first does the work and the others find it done. Nothing by
     /// default: one process serves a SQLite file, and the file takes one writer at a time.
     /// </summary>
-    public virtual IDisposable HoldSetupLock() => NoLock.Instance;
-
-    private sealed class NoLock : IDisposable
-    {
-        public static readonly NoLock Instance = new();
-
-        public void Dispose()
-        {
-        }
-    }
+    public virtual IDisposable? HoldSetupLock() => null;
 
     /// <summary>The lease named <paramref name="name"/> that one process at a time holds; one process per store holds it always.</summary>
     public virtual IngestionLease IngestionLease(string name) => new SoleLease();

@@ -71,8 +71,7 @@ internal sealed class PreparedCommand : IDisposable
             _queuedChanges += Execute(values);
             return;
         }
-        if (values.Length != _definitions.Length)
-            throw new ArgumentException($"{_definitions.Length} values expected, {values.Length} given.", nameof(values));
+        CheckCount(values);
         _batch ??= NewBatch();
         var command = _batch.CreateBatchCommand();
         command.CommandText = _command.CommandText;
@@ -121,8 +120,13 @@ internal sealed class PreparedCommand : IDisposable
 
     private void Bind(object?[] values)
     {
-        if (values.Length != _parameters.Length)
-            throw new ArgumentException($"{_parameters.Length} values expected, {values.Length} given.", nameof(values));
+        CheckCount(values);
         for (var i = 0; i < values.Length; i++) _parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    private void CheckCount(object?[] values)
+    {
+        if (values.Length != _definitions.Length)
+            throw new ArgumentException($"{_definitions.Length} values expected, {values.Length} given.", nameof(values));
     }
 }

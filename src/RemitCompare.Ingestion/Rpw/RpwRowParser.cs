@@ -135,7 +135,7 @@ internal static partial class RpwRowParser
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd", "dd.MM.yyyy", "yyyy-MM-ddTHH:mm:ss"];
 
-    internal static (DateTimeOffset, string?) ParseDate(string text, string period)
+    private static (DateTimeOffset, string?) ParseDate(string text, string period)
     {
         if (StoredTime.TryParseDay(text, out var day)) return (new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null);
         if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
