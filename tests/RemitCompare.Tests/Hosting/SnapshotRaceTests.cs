@@ -6,7 +6,7 @@ using RemitCompare.Data;
 using RemitCompare.Data.Snapshots;
 using RemitCompare.Domain.Pricing;
 using RemitCompare.Ingestion;
-using RemitCompare.Ingestion.Files;
+using RemitCompare.Tests.Ingestion;
 using RemitCompare.Tests.Postgres;
 using RemitCompare.Tests.Support;
 
@@ -29,7 +29,7 @@ public sealed class SnapshotRaceTests
         refresher.AfterBuild = () =>
         {
             refresher.AfterBuild = null;
-            Ingest(store.Store, "Harambee Remit");
+            Ingest(store, "Harambee Remit");
         };
 
         refresher.Rebuild();
@@ -50,10 +50,10 @@ public sealed class SnapshotRaceTests
         // The test's transaction holds the new provider's name: the batch that brings the provider stops inside its own
         // transaction, its batch id already taken, until the test lets it go.
         blocker.Execute("INSERT INTO providers (name, firm_type) VALUES ('Harambee Remit', 'Money Transfer Operator')", transaction: holding);
-        var lower = Task.Factory.StartNew(() => Ingest(store.Store, "Harambee Remit"), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var lower = Task.Factory.StartNew(() => Ingest(store, "Harambee Remit"), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Assert.That(await NodeWorld.EventuallyAsync(() => Task.FromResult(ServerSessions.SomeoneWaits(connectionString, "transactionid")), Patience), Is.True,
             "the first batch waits for the test's transaction");
-        var higher = Ingest(store.Store, "Nyota Pay");
+        var higher = Ingest(store, "Nyota Pay");
 
         var (holder, refresher) = Refresher(store.Store);
         (long Count, long Max) before = default, after = default;
@@ -86,11 +86,9 @@ public sealed class SnapshotRaceTests
     }
 
     /// <summary>One new survey row of <paramref name="provider"/> in the KEN→UGA corridor, ingested as its own batch.</summary>
-    private static IngestionSummary Ingest(Store store, string provider)
+    private static IngestionSummary Ingest(TempStore store, string provider)
     {
-        var header = File.ReadLines(RepoFiles.RpwSample).First();
-        var row = $"2025_4Q,KEN,Kenya,UGA,Uganda,{provider},Money Transfer Operator,Cash,Same day,18000,200,KES,100,27.5,1.1,1.66,45000,500,KES,200,27.5,1.1,1.54,27.8058,yes,,,Cash,2025-11-03,KENUGA";
-        var summary = new Ingestor(store, TimeProvider.System).Ingest(FileSource.Rpw, new Payload(provider + ".csv", System.Text.Encoding.UTF8.GetBytes(header + "\n" + row + "\n")));
+        var summary = store.IngestNewRow(provider, provider + ".csv");
         Assert.That(summary.Accepted, Is.EqualTo(1), string.Join("; ", summary.Quarantine.Select(q => q.Reason)));
         return summary;
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using RemitCompare.Ingestion;
-using RemitCompare.Ingestion.Files;
+using RemitCompare.Tests.Ingestion;
 using RemitCompare.Tests.Support;
 
 namespace RemitCompare.Tests.Hosting;
@@ -17,10 +16,7 @@ public sealed class SnapshotRefreshTests
         Assert.That(await Providers(client), Does.Not.Contain("Harambee Remit"));
 
         // The CLI writes through its own connection; here an Ingestor on the same file plays that part.
-        var header = File.ReadLines(RepoFiles.RpwSample).First();
-        var row = "2025_4Q,KEN,Kenya,UGA,Uganda,Harambee Remit,Money Transfer Operator,Cash,Same day,18000,200,KES,100,27.5,1.1,1.66,45000,500,KES,200,27.5,1.1,1.54,27.8058,yes,,,Cash,2025-11-03,KENUGA";
-        var payload = new Payload("new-round.csv", System.Text.Encoding.UTF8.GetBytes(header + "\n" + row + "\n"));
-        var summary = new Ingestor(api.Store.Store, TimeProvider.System).Ingest(FileSource.Rpw, payload);
+        var summary = api.Store.IngestNewRow("Harambee Remit", "new-round.csv");
         Assert.That(summary.Accepted, Is.EqualTo(1), string.Join("; ", summary.Quarantine.Select(q => q.Reason)));
 
         var deadline = DateTime.UtcNow.AddSeconds(15);

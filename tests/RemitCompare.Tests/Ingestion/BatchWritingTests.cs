@@ -41,20 +41,11 @@ public sealed class BatchWritingTests
     public void PostgreSQL_store_holds_the_same_observations_as_SQLite_after_the_RPW_sample()
     {
         using var sqlite = TempStore.WithReferenceData();
-        var expected = new Ingestor(sqlite.Store, TimeProvider.System).Ingest(FileSource.Rpw, Payload.FromFile(RepoFiles.RpwSample));
-        var database = PostgresCluster.CreateDatabase();
-        try
-        {
-            using var postgres = new PostgresStore(database);
-            DefaultDataSet.EnsureLoaded(postgres, TimeProvider.System, ingestSamples: false);
-            var actual = new Ingestor(postgres, TimeProvider.System).Ingest(FileSource.Rpw, Payload.FromFile(RepoFiles.RpwSample));
-            Assert.That((actual.Accepted, actual.Quarantine.Count), Is.EqualTo((expected.Accepted, expected.Quarantine.Count)));
-            Assert.That(Observations(postgres), Is.EqualTo(Observations(sqlite.Store)));
-        }
-        finally
-        {
-            PostgresCluster.DropDatabase(database);
-        }
+        var expected = sqlite.IngestFile(FileSource.Rpw, RepoFiles.RpwSample);
+        using var postgres = TempStore.OnPostgresCluster(defaultData: false);
+        var actual = postgres.IngestFile(FileSource.Rpw, RepoFiles.RpwSample);
+        Assert.That((actual.Accepted, actual.Quarantine.Count), Is.EqualTo((expected.Accepted, expected.Quarantine.Count)));
+        Assert.That(Observations(postgres.Store), Is.EqualTo(Observations(sqlite.Store)));
     }
 
     /// <summary>Each observation's identity and values, engine-neutral and in a stable order.</summary>

@@ -16,8 +16,7 @@ public sealed class CliStoreConfigurationTests
         var (exitCode, output, errors) = CliProcess.Run(["ingest", "rpw", RepoFiles.RpwSample], store.Directory, store.Environment, Patience);
 
         Assert.That(exitCode, Is.Zero, errors);
-        var accepted = output.Split('\n').Single(l => l.TrimStart().StartsWith("accepted", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-        Assert.That(accepted, Is.EqualTo(store.Store.Count("quote_observations").ToString(CultureInfo.InvariantCulture)));
+        Assert.That(CliSummary.Figure(output, "accepted"), Is.EqualTo(store.Store.Count("quote_observations").ToString(CultureInfo.InvariantCulture)));
         Assert.That(store.Store.Count("quote_observations"), Is.Positive);
         Assert.That(File.Exists(Path.Combine(store.Directory, RemitCompare.Data.SqliteStore.DefaultPath)), Is.False, "the default ./remitcompare.db was used instead");
     }

@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using RemitCompare.Cli;
 using RemitCompare.Tests.Support;
+using static RemitCompare.Tests.Ingestion.CliSummary;
 
 namespace RemitCompare.Tests.Ingestion;
 
 /// <summary>The <c>remitcompare ingest</c> command: its summary, its exit codes and where it finds the store.</summary>
 [Category("SqliteOnly")] // the command line is pointed at a store file with --db
-public sealed partial class CliTests
+public sealed class CliTests
 {
     [Test]
     public void Ingest_rpw_prints_rows_read_accepted_quarantined_and_duration_and_exits_0()
@@ -69,15 +69,4 @@ public sealed partial class CliTests
         var exitCode = CliApp.Build(output, errors).Parse(args).Invoke();
         return (exitCode, output.ToString(), errors.ToString());
     }
-
-    /// <summary>The value on a summary line such as <c>  accepted        493</c>.</summary>
-    private static string Figure(string output, string label)
-    {
-        var match = SummaryLine().Matches(output).FirstOrDefault(m => m.Groups["label"].Value == label);
-        Assert.That(match, Is.Not.Null, $"no '{label}' line in:\n{output}");
-        return match!.Groups["value"].Value;
-    }
-
-    [GeneratedRegex(@"^  (?<label>[a-z][a-z ]*?) {2,}(?<value>\S.*)$", RegexOptions.Multiline)]
-    private static partial Regex SummaryLine();
 }

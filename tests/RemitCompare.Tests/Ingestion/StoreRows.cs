@@ -31,6 +31,14 @@ internal static class StoreRows
     public static IngestionSummary Ingest(this TempStore store, FileSource source, string text, string name) =>
         new Ingestor(store.Store, TimeProvider.System).Ingest(source, new Payload(name, Encoding.UTF8.GetBytes(text)));
 
+    /// <summary>One new survey row of <paramref name="provider"/> in the KEN→UGA corridor, ingested as its own batch from a file called <paramref name="name"/>.</summary>
+    public static IngestionSummary IngestNewRow(this TempStore store, string provider, string name)
+    {
+        var header = File.ReadLines(RepoFiles.RpwSample).First();
+        var row = $"2025_4Q,KEN,Kenya,UGA,Uganda,{provider},Money Transfer Operator,Cash,Same day,18000,200,KES,100,27.5,1.1,1.66,45000,500,KES,200,27.5,1.1,1.54,27.8058,yes,,,Cash,2025-11-03,KENUGA";
+        return store.IngestRpw(header + "\n" + row + "\n", name);
+    }
+
     public static IngestionSummary IngestFile(this TempStore store, FileSource source, string path) =>
         new Ingestor(store.Store, TimeProvider.System).Ingest(source, Payload.FromFile(path));
 
